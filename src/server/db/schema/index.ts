@@ -1,0 +1,7 @@
+export * from "./activity";
+export * from "./privacy";
+export * from "./profile";
+export * from "./ratelimit";
+export * from "./search";
+export * from "./taxonomy";
+export * from "./users";
