@@ -1,3 +1,4 @@
+import { mkdirSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { vector } from "@electric-sql/pglite-pgvector";
@@ -19,6 +20,7 @@ export class DbOpenError extends Error {
 /** Opens embedded PGlite with the extensions our migrations need. `dataDir` undefined = in memory. */
 export async function openPglite(dataDir?: string): Promise<DbHandle & { client: PGlite }> {
   let client: PGlite;
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
   try {
     client = await PGlite.create({ dataDir, extensions: { vector, pg_trgm } });
   } catch (error) {

@@ -1,0 +1,31 @@
+import type { Metadata } from "next";
+import type { ReactNode } from "react";
+import { ClerkProvider } from "@clerk/nextjs";
+import { headers } from "next/headers";
+import { chooseAdapters, getEnv } from "@/env";
+import { MessagesProvider } from "@/i18n/client";
+import { getMessages } from "@/i18n/server";
+import { SiteFooter } from "@/components/site-footer";
+import { SiteHeader } from "@/components/site-header";
+import "./globals.css";
+
+export const metadata: Metadata = { title: { default: "Evne", template: "%s · Evne" }, description: "Skills profile and role matching" };
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const { locale, m } = await getMessages();
+  const nonce = (await headers()).get("x-nonce") ?? undefined;
+  const body = (
+    <html lang={locale}>
+      <body>
+        <MessagesProvider locale={locale} messages={m}>
+          <a className="skip-link" href="#main">{locale === "nb" ? "Hopp til innhold" : "Skip to content"}</a>
+          <SiteHeader />
+          <main id="main">{children}</main>
+          <SiteFooter />
+        </MessagesProvider>
+      </body>
+    </html>
+  );
+  if (chooseAdapters(getEnv()).auth !== "clerk") return body;
+  return <ClerkProvider nonce={nonce} dynamic>{body}</ClerkProvider>;
+}

@@ -1,0 +1,14 @@
+import { getMessages } from "@/i18n/server";
+import { requireUser } from "@/server/auth/session";
+import { EmptyState } from "@/components/empty-state";
+
+export default async function PrivacySettingsPage() {
+  await requireUser("/settings/privacy");
+  const { m } = await getMessages();
+  return (
+    <section>
+      <h1>{m.common.nav.settings}</h1>
+      <EmptyState title={m.common.empty.comingSoon} />
+    </section>
+  );
+}

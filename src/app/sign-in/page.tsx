@@ -1,0 +1,27 @@
+import { redirect } from "next/navigation";
+import { SignIn } from "@clerk/nextjs";
+import { chooseAdapters, getEnv } from "@/env";
+import { getMessages } from "@/i18n/server";
+import { getSessionUser } from "@/server/auth/session";
+import { LocalSignInForm } from "@/components/local-sign-in-form";
+
+export default async function SignInPage(props: { searchParams: Promise<{ next?: string }> }) {
+  const { next } = await props.searchParams;
+  if (await getSessionUser()) redirect(next?.startsWith("/") && !next.startsWith("//") ? next : "/profile");
+  const { m } = await getMessages();
+  if (chooseAdapters(getEnv()).auth === "clerk") {
+    return (
+      <section className="narrow">
+        <SignIn routing="hash" forceRedirectUrl={next ?? "/profile"} />
+      </section>
+    );
+  }
+  return (
+    <section className="narrow card">
+      <h1>{m.auth.title}</h1>
+      <p className="muted">{m.auth.lead}</p>
+      <LocalSignInForm next={next} />
+      <p className="hint">{m.auth.demoHint}</p>
+    </section>
+  );
+}

@@ -1,0 +1,16 @@
+import type { Locale } from "../locales";
+import { auth } from "./auth";
+import { common } from "./common";
+import { policy } from "./policy";
+
+/**
+ * Every domain keeps its texts in its own file (both languages side by side) and is listed here.
+ */
+const domains = { auth, common, policy };
+
+type Domains = typeof domains;
+export type Messages = { [D in keyof Domains]: Domains[D]["nb"] };
+
+export function messagesFor(locale: Locale): Messages {
+  return Object.fromEntries(Object.entries(domains).map(([name, texts]) => [name, texts[locale]])) as Messages;
+}

@@ -1,0 +1,46 @@
+"use server";
+import { cookies } from "next/headers";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { chooseAdapters, getEnv } from "@/env";
+import { isLocale, localeCookie } from "@/i18n/locales";
+import { getDb } from "@/server/db";
+import { findOrCreateLocalUser, recordLogin } from "@/server/users/queries";
+import { localAuthSecret } from "./local";
+import { sessionCookie, sessionCookieOptions, signSession } from "./local-session";
+
+const signInInput = z.object({
+  email: z.email().max(254),
+  displayName: z.string().trim().min(1).max(80),
+  next: z.string().regex(/^\/(?!\/)[\w\-/?=&%.]*$/).optional().catch(undefined),
+});
+
+export type SignInState = { error?: "email" | "displayName" | "unavailable"; values?: { email: string; displayName: string } };
+
+/** Local sign-in (development and self-hosting only). */
+export async function signInLocal(_prev: SignInState, form: FormData): Promise<SignInState> {
+  const values = { email: String(form.get("email") ?? ""), displayName: String(form.get("displayName") ?? "") };
+  if (chooseAdapters(getEnv()).auth !== "local") return { error: "unavailable", values };
+  const parsed = signInInput.safeParse({ ...values, next: form.get("next") ?? undefined });
+  if (!parsed.success) {
+    const field = parsed.error.issues[0]?.path[0] === "displayName" ? "displayName" : "email";
+    return { error: field, values };
+  }
+  const db = await getDb();
+  const user = await findOrCreateLocalUser(db, { email: parsed.data.email, displayName: parsed.data.displayName });
+  await recordLogin(db, { userId: user.id, method: "local" });
+  const token = await signSession(user.id, localAuthSecret());
+  (await cookies()).set(sessionCookie, token, sessionCookieOptions(getEnv().NODE_ENV === "production"));
+  redirect(parsed.data.next ?? "/profile");
+}
+
+export async function signOutLocal(): Promise<void> {
+  (await cookies()).delete(sessionCookie);
+  redirect("/");
+}
+
+export async function setLocale(form: FormData): Promise<void> {
+  const locale = form.get("locale");
+  if (!isLocale(locale)) return;
+  (await cookies()).set(localeCookie, locale, { path: "/", sameSite: "lax", maxAge: 60 * 60 * 24 * 365 });
+}

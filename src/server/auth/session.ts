@@ -1,0 +1,49 @@
+import "server-only";
+import { notFound, redirect } from "next/navigation";
+import { cache } from "react";
+import { chooseAdapters, getEnv } from "@/env";
+import { getDb } from "@/server/db";
+import { findUserByClerkId, findUserById, upsertClerkUser } from "@/server/users/queries";
+import { toSessionUser } from "./session-user";
+import type { AuthAdapter, SessionUser } from "./types";
+
+async function adapter(): Promise<AuthAdapter> {
+  if (chooseAdapters(getEnv()).auth === "clerk") return (await import("./clerk")).clerkAuth;
+  return (await import("./local")).localAuth;
+}
+
+/** The signed-in user, or null. Cached per request. */
+export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
+  const identity = await (await adapter()).identify();
+  if (!identity) return null;
+  const db = await getDb();
+  const env = getEnv();
+  if (identity.provider === "local") {
+    const user = await findUserById(db, identity.userId);
+    return user ? toSessionUser(user, env.ADMIN_EMAILS) : null;
+  }
+  const known = await findUserByClerkId(db, identity.clerkId);
+  const user =
+    known ??
+    (await upsertClerkUser(db, {
+      clerkId: identity.clerkId,
+      email: identity.email ?? `${identity.clerkId}@users.clerk`,
+      displayName: identity.name ?? identity.email ?? "Evne user",
+      role: identity.role === "admin" ? "admin" : "user",
+    }));
+  return toSessionUser(identity.role === "admin" ? { ...user, role: "admin" } : user, undefined);
+});
+
+/** For pages: a signed-out visitor is sent to sign-in and comes back afterwards. */
+export async function requireUser(returnTo = "/profile"): Promise<SessionUser> {
+  const user = await getSessionUser();
+  if (!user) redirect(`/sign-in?next=${encodeURIComponent(returnTo)}`);
+  return user;
+}
+
+/** For admin pages: anyone else gets a plain 404, so admin pages are not even confirmed to exist. */
+export async function requireAdmin(): Promise<SessionUser> {
+  const user = await getSessionUser();
+  if (!user?.isAdmin) notFound();
+  return user;
+}

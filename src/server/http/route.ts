@@ -1,0 +1,70 @@
+import "server-only";
+import { z } from "zod";
+import { getSessionUser } from "@/server/auth/session";
+import type { SessionUser } from "@/server/auth/types";
+import { getDb, type Db } from "@/server/db";
+import { AppError, errorStatus } from "@/server/errors";
+
+type Ctx<U> = { request: Request; db: Db; user: U; params: Record<string, string | string[]> };
+type RouteContext = { params: Promise<Record<string, string | string[]>> };
+
+/** Turns any thrown error into a JSON response; internal messages never reach the client. */
+export function errorResponse(error: unknown): Response {
+  if (error instanceof AppError) {
+    const headers: Record<string, string> = {};
+    if (error.details?.retryAfterSeconds) headers["Retry-After"] = String(error.details.retryAfterSeconds);
+    return Response.json(
+      { error: { code: error.code, message: error.message, fieldErrors: error.details?.fieldErrors } },
+      { status: errorStatus[error.code], headers },
+    );
+  }
+  if (error instanceof z.ZodError) {
+    return Response.json(
+      { error: { code: "bad_request", message: "Invalid input", fieldErrors: z.flattenError(error).fieldErrors } },
+      { status: 400 },
+    );
+  }
+  console.error("[route] unexpected error", error);
+  return Response.json({ error: { code: "internal", message: "Something went wrong" } }, { status: 500 });
+}
+
+function wrap<U>(resolveUser: () => Promise<U>, handler: (ctx: Ctx<U>) => Promise<Response>) {
+  return async (request: Request, context?: RouteContext): Promise<Response> => {
+    try {
+      const user = await resolveUser();
+      const params = (await context?.params) ?? {};
+      return await handler({ request, db: await getDb(), user, params });
+    } catch (error) {
+      return errorResponse(error);
+    }
+  };
+}
+
+/** A route anyone may call; `user` is null for anonymous visitors. */
+export const publicRoute = (handler: (ctx: Ctx<SessionUser | null>) => Promise<Response>) => wrap(getSessionUser, handler);
+
+/** A route for signed-in users: 401 otherwise. */
+export const userRoute = (handler: (ctx: Ctx<SessionUser>) => Promise<Response>) =>
+  wrap(async () => {
+    const user = await getSessionUser();
+    if (!user) throw new AppError("unauthorized", "Sign in first");
+    return user;
+  }, handler);
+
+/** A route for admins: 404 to everyone else, so it is not even confirmed to exist. */
+export const adminRoute = (handler: (ctx: Ctx<SessionUser>) => Promise<Response>) =>
+  wrap(async () => {
+    const user = await getSessionUser();
+    if (!user?.isAdmin) throw new AppError("not_found", "Not found");
+    return user;
+  }, handler);
+
+export function jsonDownload(body: unknown, filename: string): Response {
+  return new Response(JSON.stringify(body, null, 2), {
+    headers: {
+      "Content-Type": "application/json; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${filename}"`,
+      "Cache-Control": "no-store",
+    },
+  });
+}

@@ -1,0 +1,10 @@
+import type { Db } from "@/server/db/client";
+import { seedDemoUsers } from "./demo-users";
+
+/**
+ * Demo content for a fresh embedded database. Every step is idempotent, so this runs on each start.
+ * Later steps (taxonomy, profiles, activity) are appended in dependency order.
+ */
+export async function seedDemo(db: Db): Promise<void> {
+  await seedDemoUsers(db);
+}
