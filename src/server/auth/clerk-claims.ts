@@ -26,7 +26,12 @@ export async function verifyClerkRequest(
   request: Request,
   keys: { secretKey: string; publishableKey: string; jwtKey?: string; authorizedParties?: string[] },
 ): Promise<Identity | null> {
-  const clerk = createClerkClient({ secretKey: keys.secretKey, publishableKey: keys.publishableKey, jwtKey: keys.jwtKey });
+  const clerk = createClerkClient({
+    secretKey: keys.secretKey,
+    publishableKey: keys.publishableKey,
+    jwtKey: keys.jwtKey,
+    telemetry: { disabled: true },
+  });
   const state = await clerk.authenticateRequest(request, { jwtKey: keys.jwtKey, authorizedParties: keys.authorizedParties });
   const session = state.toAuth();
   if (!state.isSignedIn || !session || !("userId" in session) || !session.userId) return null;
