@@ -2,11 +2,12 @@ import type { Locale } from "../locales";
 import { auth } from "./auth";
 import { common } from "./common";
 import { policy } from "./policy";
+import { search } from "./search";
 
 /**
  * Every domain keeps its texts in its own file (both languages side by side) and is listed here.
  */
-const domains = { auth, common, policy };
+const domains = { auth, common, policy, search };
 
 type Domains = typeof domains;
 export type Messages = { [D in keyof Domains]: Domains[D]["nb"] };
