@@ -3,5 +3,6 @@ export * from "./privacy";
 export * from "./profile";
 export * from "./ratelimit";
 export * from "./search";
+export * from "./stats";
 export * from "./taxonomy";
 export * from "./users";
