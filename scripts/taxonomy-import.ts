@@ -1,0 +1,56 @@
+// npm run taxonomy:import -- --esco <dir> [--keep-missing]
+// Imports an ESCO CSV download into the configured database (DATABASE_URL, or PGlite under DATA_DIR).
+// Rejected rows are listed on stderr as file:line; the import goes on with the valid rows.
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import { parseEnv } from "../src/env";
+import { openPglite, openPostgres } from "../src/server/db/client";
+import { runMigrations } from "../src/server/db/migrate";
+import { importEsco } from "../src/server/taxonomy/esco/import";
+import { createProgress } from "../src/server/taxonomy/esco/progress";
+import { runCli } from "./cli-runtime";
+
+const SHOW_PROBLEMS = 50;
+const phaseLabel = { read: "reading CSV", write: "writing", links: "linking" } as const;
+
+await runCli("taxonomy:import", async () => {
+  const argv = process.argv.slice(2);
+  const at = argv.indexOf("--esco");
+  const dir = at >= 0 ? argv[at + 1] : undefined;
+  if (!dir) throw new Error("Usage: npm run taxonomy:import -- --esco <directory with skills_en.csv, occupations_en.csv, …> [--keep-missing]");
+
+  const env = parseEnv(process.env);
+  const handle = env.DATABASE_URL ? await openPostgres(env.DATABASE_URL) : await openPglite(path.resolve(env.dataDir, "pglite"));
+  const progress = createProgress();
+  let shown = 0;
+  try {
+    await runMigrations(handle);
+    const started = performance.now();
+    const result = await importEsco(handle.db, {
+      dir: path.resolve(dir),
+      removeMissing: !argv.includes("--keep-missing"),
+      onProgress: ({ phase, done, total }) => progress.update(phaseLabel[phase], done, total, phase === "write" ? "items" : "bytes"),
+      onProblem: (p) => {
+        if (shown++ >= SHOW_PROBLEMS) return;
+        progress.done();
+        console.error(`${p.file}:${p.line}: ${p.message}`);
+      },
+    });
+    progress.done();
+    const seconds = (performance.now() - started) / 1000;
+    const rowsRead = result.files.reduce((sum, f) => sum + f.rows, 0);
+    if (result.rejected > SHOW_PROBLEMS) console.error(`… and ${result.rejected - SHOW_PROBLEMS} more rejected rows`);
+    for (const f of result.files) console.error(`  ${f.name}: ${f.rows} rows${f.rejected ? `, ${f.rejected} rejected` : ""}`);
+    for (const note of result.ignored) console.error(`  not imported: ${note}`);
+    console.log(
+      `[taxonomy:import] ESCO (${result.languages.join(", ")}): ${result.concepts} concepts, ${result.labels} labels, ${result.links} links; ` +
+        `added ${result.added}, updated ${result.updated}, removed ${result.removed}` +
+        (result.kept ? ` (${result.kept} kept: users refer to them)` : "") +
+        (result.skippedLinks ? `, ${result.skippedLinks} links to unknown concepts skipped` : "") +
+        `, ${result.rejected} rows rejected; ${rowsRead} rows in ${seconds.toFixed(1)} s (${Math.round(rowsRead / seconds)} rows/s)`,
+    );
+  } finally {
+    progress.done();
+    await handle.close();
+  }
+});
