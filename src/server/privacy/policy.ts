@@ -1,0 +1,95 @@
+import "server-only";
+import { and, desc, eq, lte, sql } from "drizzle-orm";
+import { z } from "zod";
+import { currentPolicy } from "@/i18n/messages/policy";
+import type { Db } from "@/server/db/client";
+import { mailOutbox, policyAcknowledgements, policyVersions, users } from "@/server/db/schema";
+import { AppError } from "@/server/errors";
+
+export type PolicyVersion = typeof policyVersions.$inferSelect;
+
+/** Material changes must be announced at least this long before they take effect (the policy says so). */
+export const materialNoticeDays = 14;
+
+export const publishPolicyInput = z.object({
+  version: z.string().trim().min(1).max(20).regex(/^[\w.-]+$/),
+  summaryNb: z.string().trim().min(1).max(2000),
+  summaryEn: z.string().trim().min(1).max(2000),
+  material: z.boolean(),
+  effectiveDate: z.iso.date(),
+});
+export type PublishPolicyInput = z.infer<typeof publishPolicyInput>;
+
+/** The version in force at `now`: the newest published one already effective, else the built-in one. */
+export async function effectivePolicy(db: Db, now = new Date()): Promise<{ version: string; effectiveAt: Date; summary: { nb: string; en: string } | null }> {
+  const [row] = await db.select().from(policyVersions).where(lte(policyVersions.effectiveAt, now)).orderBy(desc(policyVersions.effectiveAt), desc(policyVersions.id)).limit(1);
+  if (row) return { version: row.version, effectiveAt: row.effectiveAt, summary: row.summary };
+  return { version: currentPolicy.version, effectiveAt: new Date(currentPolicy.effectiveDate), summary: null };
+}
+
+/** A published version that has not taken effect yet, if any: announced in advance. */
+export async function upcomingPolicy(db: Db, now = new Date()): Promise<PolicyVersion | null> {
+  const [row] = await db.select().from(policyVersions).where(sql`${policyVersions.effectiveAt} > ${now}`).orderBy(desc(policyVersions.effectiveAt)).limit(1);
+  return row ?? null;
+}
+
+export async function listPolicyVersions(db: Db): Promise<PolicyVersion[]> {
+  return db.select().from(policyVersions).orderBy(desc(policyVersions.publishedAt), desc(policyVersions.id));
+}
+
+/**
+ * Publishes a version and queues one notification e-mail per user, in one transaction. A material
+ * change taking effect less than 14 days ahead is refused.
+ */
+export async function publishPolicy(db: Db, input: PublishPolicyInput, now = new Date()): Promise<{ version: PolicyVersion; queued: number }> {
+  const effectiveAt = new Date(`${input.effectiveDate}T00:00:00Z`);
+  const earliest = new Date(now.getTime() + materialNoticeDays * 24 * 60 * 60 * 1000);
+  if (input.material && effectiveAt < earliest) {
+    throw new AppError("bad_request", `A material change must take effect at least ${materialNoticeDays} days after publishing (earliest ${earliest.toISOString().slice(0, 10)})`, {
+      fieldErrors: { effectiveDate: ["notice_period"] },
+    });
+  }
+  return db.transaction(async (tx) => {
+    const [existing] = await tx.select({ id: policyVersions.id }).from(policyVersions).where(eq(policyVersions.version, input.version)).limit(1);
+    if (existing) throw new AppError("conflict", `Version ${input.version} is already published`, { fieldErrors: { version: ["taken"] } });
+    const [version] = await tx
+      .insert(policyVersions)
+      .values({ version: input.version, material: input.material, effectiveAt, publishedAt: now, summary: { nb: input.summaryNb, en: input.summaryEn } })
+      .returning();
+    if (!version) throw new Error("insert returned no row");
+    const payload = { version: version.version, effectiveAt: effectiveAt.toISOString(), material: version.material, summary: version.summary };
+    const queued = await tx
+      .insert(mailOutbox)
+      .select(
+        tx
+          .select({
+            userId: users.id,
+            toAddress: users.email,
+            template: sql<string>`'policy_changed'`.as("template"),
+            payload: sql<Record<string, unknown>>`${JSON.stringify(payload)}::jsonb || jsonb_build_object('locale', ${users.locale})`.as("payload"),
+          })
+          .from(users),
+      )
+      .returning({ id: mailOutbox.id });
+    return { version, queued: queued.length };
+  });
+}
+
+/** The newest published version this user has not acknowledged yet; null when there is none. */
+export async function pendingPolicyNotice(db: Db, p: { userId: string }): Promise<PolicyVersion | null> {
+  const [latest] = await db.select().from(policyVersions).orderBy(desc(policyVersions.publishedAt), desc(policyVersions.id)).limit(1);
+  if (!latest) return null;
+  const [ack] = await db
+    .select({ at: policyAcknowledgements.acknowledgedAt })
+    .from(policyAcknowledgements)
+    .where(and(eq(policyAcknowledgements.userId, p.userId), eq(policyAcknowledgements.policyVersionId, latest.id)))
+    .limit(1);
+  return ack ? null : latest;
+}
+
+export async function acknowledgePolicy(db: Db, p: { userId: string; policyVersionId: number }): Promise<void> {
+  const [version] = await db.select({ id: policyVersions.id }).from(policyVersions).where(eq(policyVersions.id, p.policyVersionId)).limit(1);
+  if (!version) throw new AppError("not_found", "No such policy version");
+  await db.insert(policyAcknowledgements).values({ userId: p.userId, policyVersionId: version.id }).onConflictDoNothing();
+}
+

@@ -1,0 +1,7 @@
+import "server-only";
+import { allPseudonymsFor, getKeyring, type Keyring } from "@/server/pseudonym";
+
+/** Every pseudonym the user may have had (one per known key), as plain strings for `IN (...)`. */
+export function pseudonymsOf(userId: string, ring: Keyring = getKeyring()): string[] {
+  return allPseudonymsFor(userId, ring).map((p) => p.pseudonym);
+}
