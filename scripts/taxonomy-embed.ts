@@ -1,0 +1,29 @@
+// npm run taxonomy:embed — embeds every concept whose labels changed since the last run (OpenAI when
+// OPENAI_API_KEY is set, else the local embedder). Progress on stderr; a summary line on stdout.
+import { getEnv } from "../src/env";
+import { openPglite, openPostgres } from "../src/server/db/client";
+import { runMigrations } from "../src/server/db/migrate";
+import { embedConcepts } from "../src/server/embeddings/concepts";
+import { embedderFor } from "../src/server/embeddings";
+import path from "node:path";
+import { runCli } from "./cli-runtime";
+
+function bar({ done, total }: { done: number; total: number }): void {
+  const width = 30;
+  const filled = total === 0 ? width : Math.round((done / total) * width);
+  process.stderr.write(`\r[embed] [${"#".repeat(filled)}${"-".repeat(width - filled)}] ${done}/${total}`);
+}
+
+await runCli("taxonomy:embed", async () => {
+  const env = getEnv();
+  const handle = env.DATABASE_URL ? await openPostgres(env.DATABASE_URL) : await openPglite(path.resolve(env.dataDir, "pglite"));
+  try {
+    if (handle.driver === "pglite") await runMigrations(handle);
+    const embedder = embedderFor(env);
+    const result = await embedConcepts(handle.db, embedder, { onProgress: bar });
+    process.stderr.write("\n");
+    console.log(JSON.stringify(result));
+  } finally {
+    await handle.close();
+  }
+});

@@ -1,0 +1,9 @@
+import type { Db } from "@/server/db/client";
+import { embedConcepts } from "@/server/embeddings/concepts";
+import { getEmbedder } from "@/server/embeddings";
+
+/** Embeds the seeded taxonomy so semantic search works on a fresh start; a no-op when nothing changed. */
+export async function seedEmbeddings(db: Db): Promise<void> {
+  const result = await embedConcepts(db, getEmbedder());
+  if (result.embedded > 0) console.error(`[seed] embedded ${result.embedded} concept(s) with ${result.model}`);
+}
