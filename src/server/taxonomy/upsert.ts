@@ -106,16 +106,18 @@ async function runUpsert(db: Db, input: UpsertTaxonomyInput): Promise<UpsertTaxo
   await flush();
   input.onProgress?.(done);
 
-  const { links, skippedLinks, processed } = await replaceLinks(db, input, ids, rolesInInput, done);
-  done = processed;
-
+  // Remove before linking, so that no link is written (and counted) to a concept about to go.
   let removed = 0;
   let kept = 0;
   if (input.removeMissing) {
-    const missing = [...existing].filter(([uri, row]) => row.source === input.source && !seen.has(uri)).map(([, row]) => row.id);
-    ({ removed, kept } = await removeConcepts(db, missing));
+    const missing = [...existing].filter(([uri, row]) => row.source === input.source && !seen.has(uri));
+    const result = await removeConcepts(db, missing.map(([, row]) => row.id));
+    for (const [uri, row] of missing) if (!result.keptIds.has(row.id)) ids.delete(uri);
+    ({ removed, kept } = { removed: result.removed, kept: result.keptIds.size });
   }
-  input.onProgress?.(done);
+
+  const { links, skippedLinks, processed } = await replaceLinks(db, input, ids, rolesInInput, done);
+  input.onProgress?.(processed);
   return { added, updated, removed, kept, links, skippedLinks };
 }
 
@@ -309,8 +311,8 @@ async function replaceLinks(
 }
 
 /** Deletes the given concepts except those a user's skill, role or experience refers to. */
-async function removeConcepts(db: Db, candidateIds: string[]): Promise<{ removed: number; kept: number }> {
-  if (candidateIds.length === 0) return { removed: 0, kept: 0 };
+async function removeConcepts(db: Db, candidateIds: string[]): Promise<{ removed: number; keptIds: Set<string> }> {
+  if (candidateIds.length === 0) return { removed: 0, keptIds: new Set() };
   const list = JSON.stringify(candidateIds);
   const referenced = await queryRows<{ id: string }>(
     db,
@@ -325,5 +327,5 @@ async function removeConcepts(db: Db, candidateIds: string[]): Promise<{ removed
     const chunk = JSON.stringify(doomed.slice(i, i + LINK_BATCH));
     await db.execute(sql`delete from concepts where id in (select value::uuid from json_array_elements_text(${chunk}::json))`);
   }
-  return { removed: doomed.length, kept: keep.size };
+  return { removed: doomed.length, keptIds: keep };
 }
