@@ -39,7 +39,7 @@ let uploads: string;
 let deleters: RemoteDeleters;
 
 beforeAll(async () => {
-  server.listen({ onUnhandledRequest: "error" });
+  server.listen({ onUnhandledFrame: "error" });
   t = await createTestDb();
   uploads = path.join(tmpdir(), `evne-erase-${process.pid}-${Date.now()}`);
   await mkdir(uploads, { recursive: true });

@@ -58,20 +58,14 @@ export async function publishPolicy(db: Db, input: PublishPolicyInput, now = new
       .returning();
     if (!version) throw new Error("insert returned no row");
     const payload = { version: version.version, effectiveAt: effectiveAt.toISOString(), material: version.material, summary: version.summary };
-    const queued = await tx
-      .insert(mailOutbox)
-      .select(
-        tx
-          .select({
-            userId: users.id,
-            toAddress: users.email,
-            template: sql<string>`'policy_changed'`.as("template"),
-            payload: sql<Record<string, unknown>>`${JSON.stringify(payload)}::jsonb || jsonb_build_object('locale', ${users.locale})`.as("payload"),
-          })
-          .from(users),
-      )
-      .returning({ id: mailOutbox.id });
-    return { version, queued: queued.length };
+    const recipients = await tx.select({ id: users.id, email: users.email, locale: users.locale }).from(users);
+    let queued = 0;
+    for (let i = 0; i < recipients.length; i += 500) {
+      const chunk = recipients.slice(i, i + 500);
+      await tx.insert(mailOutbox).values(chunk.map((u) => ({ userId: u.id, toAddress: u.email, template: "policy_changed", payload: { ...payload, locale: u.locale } })));
+      queued += chunk.length;
+    }
+    return { version, queued };
   });
 }
 

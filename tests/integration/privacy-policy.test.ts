@@ -1,0 +1,85 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { createTestDb, type TestDb } from "@tests/helpers/db";
+import { mailOutbox, users } from "@/server/db/schema";
+import { AppError } from "@/server/errors";
+import { consoleMailProvider } from "@/server/mail/console-provider";
+import { processOutbox } from "@/server/mail/outbox";
+import { acknowledgePolicy, effectivePolicy, pendingPolicyNotice, publishPolicy, upcomingPolicy } from "@/server/privacy/policy";
+
+let t: TestDb;
+const now = new Date("2026-11-24T10:00:00Z");
+const input = (over: Partial<Parameters<typeof publishPolicy>[1]> = {}) => ({
+  version: "2.0",
+  summaryNb: "Vi lagrer søk kortere.",
+  summaryEn: "We keep searches for a shorter time.",
+  material: true,
+  effectiveDate: "2026-12-15",
+  ...over,
+});
+
+beforeAll(async () => {
+  t = await createTestDb();
+  await t.db.insert(users).values([
+    { email: "a@example.test", displayName: "A", locale: "nb" },
+    { email: "b@example.test", displayName: "B", locale: "en" },
+  ]);
+});
+afterAll(async () => t.close());
+
+describe("policy versions", () => {
+  test("without published versions the built-in version is in force and no notice shows", async () => {
+    expect((await effectivePolicy(t.db, now)).version).toBe("1.0");
+    const [a] = await t.db.select().from(users).where(eq(users.email, "a@example.test"));
+    expect(a && (await pendingPolicyNotice(t.db, { userId: a.id }))).toBeNull();
+  });
+
+  test("a material change less than 14 days ahead is refused, and nothing is queued", async () => {
+    const err = await publishPolicy(t.db, input({ effectiveDate: "2026-12-07" }), now).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(AppError);
+    expect((err as AppError).message).toMatch(/at least 14 days/);
+    expect((err as AppError).details?.fieldErrors?.effectiveDate).toEqual(["notice_period"]);
+    expect(await t.db.select().from(mailOutbox)).toHaveLength(0);
+  });
+
+  test("a non-material change may take effect at once", async () => {
+    const { version } = await publishPolicy(t.db, input({ version: "1.1", material: false, effectiveDate: "2026-11-24" }), now);
+    expect(version.version).toBe("1.1");
+    expect((await effectivePolicy(t.db, new Date("2026-11-25T00:00:00Z"))).version).toBe("1.1");
+  });
+
+  test("publishing queues one e-mail per user in their language; the outbox sends through the provider", async () => {
+    await t.db.delete(mailOutbox);
+    const { queued } = await publishPolicy(t.db, input(), now);
+    expect(queued).toBe(2);
+    const rows = await t.db.select().from(mailOutbox);
+    expect(rows.map((r) => [r.toAddress, r.template, (r.payload as { locale: string }).locale]).sort()).toEqual([
+      ["a@example.test", "policy_changed", "nb"],
+      ["b@example.test", "policy_changed", "en"],
+    ]);
+    const provider = consoleMailProvider(() => {});
+    expect(await processOutbox(t.db, provider)).toEqual({ sent: 2, failed: 0 });
+    expect(provider.sent.find((m) => m.to === "b@example.test")?.text).toContain("We keep searches");
+    expect(provider.sent.find((m) => m.to === "a@example.test")?.subject).toMatch(/personvernerklæring versjon 2.0/);
+    expect(await processOutbox(t.db, provider)).toEqual({ sent: 0, failed: 0 });
+    // Announced in advance: upcoming, not yet in force.
+    expect((await upcomingPolicy(t.db, now))?.version).toBe("2.0");
+    expect((await effectivePolicy(t.db, now)).version).toBe("1.1");
+  });
+
+  test("the same version cannot be published twice", async () => {
+    await expect(publishPolicy(t.db, input(), now)).rejects.toMatchObject({ code: "conflict" });
+  });
+
+  test("a signed-in user sees the notice until they acknowledge it", async () => {
+    const [a] = await t.db.select().from(users).where(eq(users.email, "a@example.test"));
+    if (!a) throw new Error("no user");
+    const notice = await pendingPolicyNotice(t.db, { userId: a.id });
+    expect(notice?.version).toBe("2.0");
+    await acknowledgePolicy(t.db, { userId: a.id, policyVersionId: notice?.id ?? -1 });
+    await acknowledgePolicy(t.db, { userId: a.id, policyVersionId: notice?.id ?? -1 }); // twice is fine
+    expect(await pendingPolicyNotice(t.db, { userId: a.id })).toBeNull();
+    const [b] = await t.db.select().from(users).where(eq(users.email, "b@example.test"));
+    expect(b && (await pendingPolicyNotice(t.db, { userId: b.id }))?.version).toBe("2.0");
+  });
+});
