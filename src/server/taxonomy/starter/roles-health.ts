@@ -1,0 +1,3 @@
+import type { StarterRole } from "./types";
+
+export const healthRoles: StarterRole[] = [];

@@ -1,0 +1,3 @@
+import type { StarterSkill } from "./types";
+
+export const educationSkills: StarterSkill[] = [];
