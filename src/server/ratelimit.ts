@@ -17,9 +17,17 @@ export function rateLimitKey(scope: string, subject: string, secret = getKeyring
 }
 
 /** The caller's address as the proxy in front of us reports it (first x-forwarded-for hop). */
-export function clientIp(request: Request): string {
-  const forwarded = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || request.headers.get("x-real-ip")?.trim() || "unknown";
+export function clientIp(headers: Headers): string {
+  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
+  return forwarded || headers.get("x-real-ip")?.trim() || "unknown";
+}
+
+/** The search limiter's key and limit: per user when signed in, per (hashed) address otherwise. */
+export function searchRateLimit(user: { id: string } | null, headers: Headers): { key: string; limit: number; windowSeconds: number } {
+  // Autocomplete sends a request per pause in typing, so the limits are generous.
+  return user
+    ? { key: rateLimitKey("search", `user:${user.id}`), limit: 120, windowSeconds: 60 }
+    : { key: rateLimitKey("search", `ip:${clientIp(headers)}`), limit: 60, windowSeconds: 60 };
 }
 
 /**

@@ -2,15 +2,10 @@
 import { z } from "zod";
 import { getEmbedder } from "@/server/embeddings";
 import { publicRoute } from "@/server/http/route";
-import { clientIp, enforceRateLimit, rateLimitKey } from "@/server/ratelimit";
+import { enforceRateLimit, searchRateLimit } from "@/server/ratelimit";
 import { searchConcepts } from "@/server/search/concepts";
 import { logSearch } from "@/server/search/log";
 import { searchQuerySchema } from "@/server/search/query";
-
-/** Autocomplete sends a request per pause in typing, so the limits are generous. */
-const LIMIT_USER = 120;
-const LIMIT_ANONYMOUS = 60;
-const WINDOW_SECONDS = 60;
 
 const responseSchema = z.object({
   results: z.array(z.object({ conceptId: z.uuid(), label: z.string(), matchedLabel: z.string().nullable(), score: z.number() })),
@@ -18,11 +13,7 @@ const responseSchema = z.object({
 
 export const GET = publicRoute(async ({ request, db, user }) => {
   const input = searchQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-  await enforceRateLimit(db, {
-    key: rateLimitKey("search", user ? `user:${user.id}` : `ip:${clientIp(request)}`),
-    limit: user ? LIMIT_USER : LIMIT_ANONYMOUS,
-    windowSeconds: WINDOW_SECONDS,
-  });
+  await enforceRateLimit(db, searchRateLimit(user, request.headers));
   const results = await searchConcepts(db, { ...input, embedder: getEmbedder(), mode: "autocomplete" });
   await logSearch(db, { user, query: input.q, type: input.type, resolvedConceptId: results[0]?.conceptId ?? null });
   return Response.json(responseSchema.parse({ results }), { headers: { "Cache-Control": "private, no-store" } });
