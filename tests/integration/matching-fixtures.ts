@@ -51,7 +51,8 @@ function unit(v: number[]): number[] {
 const skillAxis = (slug: SkillSlug) => skillDefs.findIndex((d) => d[0] === slug);
 
 /**
- * Knows a few custom labels: "React.js" lies 0.8 towards "JavaScript framework"; "Vue" 0.75.
+ * Knows a few custom labels: "React.js" lies 0.8 towards "JavaScript framework", "Vue" 0.75,
+ * "JavaScript frameworks" 0.95.
  * Every other text gets an axis of its own (far from every skill).
  */
 export function fakeEmbedder(): Embedder & { calls: string[][] } {
@@ -60,6 +61,7 @@ export function fakeEmbedder(): Embedder & { calls: string[][] } {
     "react.js": unit(add(axis(skillAxis("js-framework"), 0.8), axis(200, 0.6))),
     vue: unit(add(axis(skillAxis("js-framework"), 0.75), axis(201, Math.sqrt(1 - 0.75 ** 2)))),
     "javascript framework": axis(skillAxis("js-framework")),
+    "javascript frameworks": unit(add(axis(skillAxis("js-framework"), 0.95), axis(202, Math.sqrt(1 - 0.95 ** 2)))),
   };
   return {
     model: FAKE_MODEL,

@@ -32,7 +32,7 @@ export function dedupeSkills(skills: readonly UserSkillInput[]): UserSkillInput[
   const seen = new Set<string>();
   const out: UserSkillInput[] = [];
   for (const skill of skills) {
-    const key = skill.conceptId ? `c:${skill.conceptId}` : `l:${skill.customLabel.trim().toLowerCase()}`;
+    const key = skill.conceptId !== undefined ? `c:${skill.conceptId}` : `l:${skill.customLabel.trim().toLowerCase()}`;
     if (skill.conceptId === undefined && !skill.customLabel.trim()) continue;
     if (seen.has(key)) continue;
     seen.add(key);
@@ -47,7 +47,7 @@ export async function coverSkills(
 ): Promise<Coverage> {
   const conceptIds = p.skills.flatMap((s) => (s.conceptId ? [s.conceptId] : []));
   const labels = await labelsFor(db, conceptIds, p.lang);
-  const userLabels = p.skills.map((s) => (s.conceptId ? (labels.get(s.conceptId) ?? s.conceptId) : s.customLabel.trim()));
+  const userLabels = p.skills.map((s) => (s.conceptId !== undefined ? (labels.get(s.conceptId) ?? s.conceptId) : s.customLabel.trim()));
 
   // Taxonomy skills use their stored vectors; custom labels (and skills not embedded yet) are embedded now.
   const stored = new Map<string, number[]>();
