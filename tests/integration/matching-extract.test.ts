@@ -29,7 +29,7 @@ let t: TestDb;
 let f: Fixture;
 
 beforeAll(async () => {
-  server.listen({ onUnhandledRequest: "error" });
+  server.listen({ onUnhandledFrame: "error" });
   t = await createTestDb();
   f = await seedMatchingTaxonomy(t.db);
 });
