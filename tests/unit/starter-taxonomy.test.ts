@@ -117,6 +117,22 @@ describe("starter taxonomy data", () => {
     }
   });
 
+  test("no synonym names two different concepts of the same kind and language", () => {
+    for (const list of [starterSkills, starterRoles] as Labelled[][]) {
+      for (const lang of ["en", "nb"] as const) {
+        const owners = new Map<string, Set<string>>();
+        for (const c of list) {
+          for (const a of (lang === "en" ? c.enAlt : c.nbAlt) ?? []) {
+            const key = normalizeLabel(a);
+            owners.set(key, (owners.get(key) ?? new Set()).add(c.slug));
+          }
+        }
+        const shared = [...owners].filter(([, slugs]) => slugs.size > 1).map(([label, slugs]) => `${lang} "${label}": ${[...slugs].join(", ")}`);
+        expect(shared).toEqual([]);
+      }
+    }
+  });
+
   test("Norwegian labels use æ, ø and å, not ASCII stand-ins", () => {
     const nbLabels = [...starterSkills, ...starterRoles].flatMap((c) => [c.nb, ...(c.nbAlt ?? [])]);
     expect(nbLabels.filter((l) => /\b\w*(ae|oe|aa)\w*\b/i.test(l) && /(sykepl|laerer|foerer|stoett|tomrer)/i.test(l))).toEqual([]);
