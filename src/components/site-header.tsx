@@ -5,12 +5,14 @@ import { format } from "@/i18n/bilingual";
 import { getSessionUser } from "@/server/auth/session";
 import { setLocale, signOutLocal } from "@/server/auth/actions";
 import { SignOutButton } from "@clerk/nextjs";
+import { PageViewCounter } from "./page-view-counter";
 
 export async function SiteHeader() {
   const [{ locale, m }, user] = await Promise.all([getMessages(), getSessionUser()]);
   const clerk = chooseAdapters(getEnv()).auth === "clerk";
   return (
     <header className="site-header">
+      {user ? <PageViewCounter /> : null}
       <Link href="/" className="brand">{m.common.appName}</Link>
       <nav aria-label={m.common.nav.main}>
         <ul>
