@@ -115,6 +115,24 @@ describe("upsertTaxonomy", () => {
     expect(again).toMatchObject({ added: 0, updated: 0, removed: 0 });
   });
 
+  test("replaces a role's links: changed relations, dropped and new skills", async () => {
+    await upsertTaxonomy(t.db, { source: "starter", concepts: base, links, removeMissing: true });
+    const next: RoleSkillLink[] = [
+      { roleUri: role.uri, skillUri: "evne:skill/ts", relation: "optional" },
+      { roleUri: role.uri, skillUri: "evne:skill/plan", relation: "essential" },
+    ];
+    const result = await upsertTaxonomy(t.db, { source: "starter", concepts: base, links: next, removeMissing: true });
+    expect(result).toMatchObject({ updated: 0, links: 2, skippedLinks: 0 });
+    const rows = await t.db
+      .select({ uri: concepts.uri, relation: roleSkills.relation })
+      .from(roleSkills)
+      .innerJoin(concepts, eq(concepts.id, roleSkills.skillId));
+    expect(rows.sort((a, b) => a.uri.localeCompare(b.uri))).toEqual([
+      { uri: "evne:skill/plan", relation: "essential" },
+      { uri: "evne:skill/ts", relation: "optional" },
+    ]);
+  });
+
   test("rejects a URI listed twice", async () => {
     await expect(upsertTaxonomy(t.db, { source: "starter", concepts: [role, role], links: [], removeMissing: false })).rejects.toThrow(/twice/);
   });

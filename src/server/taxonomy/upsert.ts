@@ -36,7 +36,7 @@ export type UpsertTaxonomyResult = {
   removed: number;
   /** Missing from the input but kept because a user's skill, role or experience refers to them. */
   kept: number;
-  /** Links written (after de-duplication). */
+  /** Links the roles in the input now have (after de-duplication; unchanged ones are not rewritten). */
   links: number;
   /** Links naming a concept URI that exists neither in the input nor in the database. */
   skippedLinks: number;
@@ -293,12 +293,29 @@ async function replaceLinks(
       wanted.set(key, { role_id: roleId, skill_id: skillId, relation: link.relation });
     }
   }
+  // Write only the difference, so a re-run of the same import touches no link rows.
   const roleList = [...roleIds];
+  const stale: { role_id: string; skill_id: string }[] = [];
+  const unchanged = new Set<string>();
   for (let i = 0; i < roleList.length; i += LINK_BATCH) {
     const chunk = JSON.stringify(roleList.slice(i, i + LINK_BATCH));
-    await db.execute(sql`delete from role_skills where role_id in (select value::uuid from json_array_elements_text(${chunk}::json))`);
+    const current = await queryRows<{ role_id: string; skill_id: string; relation: string }>(
+      db,
+      sql`select role_id, skill_id, relation from role_skills where role_id in (select value::uuid from json_array_elements_text(${chunk}::json))`,
+    );
+    for (const link of current) {
+      const key = `${link.role_id}|${link.skill_id}`;
+      if (wanted.get(key)?.relation === link.relation) unchanged.add(key);
+      else stale.push({ role_id: link.role_id, skill_id: link.skill_id });
+    }
   }
-  const rows = [...wanted.values()];
+  for (let i = 0; i < stale.length; i += LINK_BATCH) {
+    await db.execute(
+      sql`delete from role_skills r using json_to_recordset(${JSON.stringify(stale.slice(i, i + LINK_BATCH))}::json) as x(role_id uuid, skill_id uuid)
+          where r.role_id = x.role_id and r.skill_id = x.skill_id`,
+    );
+  }
+  const rows = [...wanted].filter(([key]) => !unchanged.has(key)).map(([, row]) => row);
   for (let i = 0; i < rows.length; i += LINK_BATCH) {
     await db.execute(
       sql`insert into role_skills (role_id, skill_id, relation)
@@ -307,7 +324,7 @@ async function replaceLinks(
             as x(role_id uuid, skill_id uuid, relation text)`,
     );
   }
-  return { links: rows.length, skippedLinks, processed };
+  return { links: wanted.size, skippedLinks, processed };
 }
 
 /** Deletes the given concepts except those a user's skill, role or experience refers to. */
