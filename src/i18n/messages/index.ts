@@ -2,13 +2,14 @@ import type { Locale } from "../locales";
 import { auth } from "./auth";
 import { common } from "./common";
 import { policy } from "./policy";
+import { privacy } from "./privacy";
 import { search } from "./search";
 import { stats } from "./stats";
 
 /**
  * Every domain keeps its texts in its own file (both languages side by side) and is listed here.
  */
-const domains = { auth, common, policy, search, stats };
+const domains = { auth, common, policy, privacy, search, stats };
 
 type Domains = typeof domains;
 export type Messages = { [D in keyof Domains]: Domains[D]["nb"] };
