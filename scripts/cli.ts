@@ -5,6 +5,7 @@ import { runCli } from "./cli-runtime";
 type Command = (args: string[]) => Promise<void>;
 
 const commands: Record<string, () => Promise<{ run: Command }>> = {
+  match: () => import("./commands/match"),
 };
 
 await runCli("cli", async () => {
