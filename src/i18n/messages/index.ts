@@ -3,13 +3,14 @@ import { auth } from "./auth";
 import { common } from "./common";
 import { policy } from "./policy";
 import { privacy } from "./privacy";
+import { profile } from "./profile";
 import { search } from "./search";
 import { stats } from "./stats";
 
 /**
  * Every domain keeps its texts in its own file (both languages side by side) and is listed here.
  */
-const domains = { auth, common, policy, privacy, search, stats };
+const domains = { auth, common, policy, privacy, profile, search, stats };
 
 type Domains = typeof domains;
 export type Messages = { [D in keyof Domains]: Domains[D]["nb"] };
