@@ -36,7 +36,7 @@ export const constructionSkills: StarterSkill[] = [
   skill("site-management", "s", "Construction site management", "Byggeplassledelse", ["site supervision", "construction supervision"], ["anleggsledelse", "byggeledelse", "driftsledelse"]),
   skill("cost-estimation", "s", "Cost estimation", "Kalkulasjon", ["quantity surveying", "estimating", "cost calculation"], ["kalkyle", "mengdeberegning", "prising av jobber"]),
   skill("tendering", "s", "Tendering", "Anbudsarbeid", ["bid preparation", "tender documents", "bidding"], ["anbud", "tilbudsarbeid", "konkurransegrunnlag"]),
-  skill("construction-contracts", "k", "Construction contracts", "Entrepriserett", ["NS 8405", "contract management in construction"], ["NS 8405", "NS 8407", "kontraktsoppfølging"]),
+  skill("construction-contracts", "k", "Construction contracts", "Entrepriserett", ["NS 8405", "contract management in construction"], ["NS 8405", "NS 8407", "byggekontrakter"]),
   skill("cad", "s", "CAD drafting", "DAK-tegning", ["CAD", "AutoCAD", "computer-aided design", "Revit"], ["CAD", "AutoCAD", "dataassistert konstruksjon"]),
   skill("bim", "s", "Building information modelling", "Bygningsinformasjonsmodellering", ["BIM", "Revit modelling", "IFC"], ["BIM", "BIM-koordinering"]),
   skill("structural-engineering", "k", "Structural engineering", "Konstruksjonsteknikk", ["structural analysis", "structural design", "load calculations"], ["bærende konstruksjoner", "statikk", "beregning av konstruksjoner"]),

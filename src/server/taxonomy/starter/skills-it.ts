@@ -90,7 +90,7 @@ export const itSkills: StarterSkill[] = [
   skill("identity-access", "k", "Identity and access management", "Identitets- og tilgangsstyring", ["IAM", "access control", "single sign-on", "SSO"], ["IAM", "tilgangsstyring"]),
   skill("iso-27001", "k", "ISO/IEC 27001", "ISO/IEC 27001", ["ISO 27001", "ISMS", "information security management"], ["ISO 27001", "styringssystem for informasjonssikkerhet"]),
   // Product and requirements
-  skill("requirements-analysis", "s", "Requirements analysis", "Kravanalyse", ["requirements engineering", "user stories", "business analysis"], ["kravspesifikasjon", "behovsanalyse", "brukerhistorier"]),
+  skill("requirements-analysis", "s", "Requirements analysis", "Kravanalyse", ["requirements engineering", "user stories", "requirements gathering"], ["kravspesifikasjon", "behovsanalyse", "brukerhistorier"]),
   skill("product-management", "s", "Product management", "Produktledelse", ["product ownership", "product strategy", "roadmapping"], ["produktstyring", "produkteierskap"]),
   skill("technical-writing", "s", "Technical writing", "Teknisk skriving", ["technical documentation", "API documentation", "docs"], ["teknisk dokumentasjon", "brukerdokumentasjon"]),
   skill("erp-systems", "k", "ERP systems", "ERP-systemer", ["ERP", "SAP", "Microsoft Dynamics", "enterprise resource planning"], ["ERP", "SAP", "forretningssystemer"]),
