@@ -50,6 +50,10 @@ const baseFiles = (): Files => ({
   "occupations_en.csv": csv(occupationHeader, [
     occupation(DEVELOPER, "2512", "software developer", ["programmer", "software engineer"], "Software developers implement software.", "2512.4"),
     occupation(WELDER, "7212", "welder", ["welding operative"], "", "7212.1"),
+    // line 5 (the first row spans lines 2-3): an ISCO group ISCOGroups_en.csv does not list: imported, with a warning
+    occupation(WELDER.replace("aa", "bb"), "9999", "unlisted worker", [], "", ""),
+    // line 6: no ISCO code at all: rejected
+    occupation(WELDER.replace("aa", "cc"), "", "codeless worker", [], "", ""),
   ]),
   "occupations_no.csv": csv(occupationHeader, [
     occupation(DEVELOPER, "2512", "programvareutvikler", ["systemutvikler\nutvikler"], "Programvareutviklere lager programvare.", "2512.4"),
@@ -96,7 +100,7 @@ describe("importEsco", () => {
     await writeFiles(baseFiles());
     const result = await importEsco(t.db, { dir });
 
-    expect(result).toMatchObject({ added: 5, updated: 0, removed: 0, links: 3, concepts: 5 });
+    expect(result).toMatchObject({ added: 6, updated: 0, removed: 0, links: 3, concepts: 6 });
     expect(result.languages.sort()).toEqual(["en", "nb"]);
     expect(result.ignored).toEqual([expect.stringContaining("skillGroups_en.csv")]);
 
@@ -140,10 +144,16 @@ describe("importEsco", () => {
     const seen: string[] = [];
     const result = await importEsco(t.db, { dir, onProblem: (p) => seen.push(`${p.file}:${p.line}`) });
 
-    expect(result.rejected).toBe(2);
-    expect(seen).toEqual(["skills_en.csv:6", "occupationSkillRelations_en.csv:5"]);
-    expect(result.problems[0]?.message).toMatch(/preferredLabel/);
-    expect(result.problems[1]?.message).toMatch(/relationType/);
+    expect(result.rejected).toBe(3);
+    expect(seen).toEqual(["skills_en.csv:6", "occupations_en.csv:5", "occupations_en.csv:6", "occupationSkillRelations_en.csv:5"]);
+    expect(result.problems.map((p) => p.message)).toEqual([
+      expect.stringMatching(/preferredLabel/),
+      expect.stringMatching(/9999 is not in ISCOGroups_en\.csv/),
+      expect.stringMatching(/iscoGroup/),
+      expect.stringMatching(/relationType/),
+    ]);
+    expect(result.problems[1]?.imported).toBe(true);
+    expect(result.files).toContainEqual({ name: "occupations_en.csv", rows: 2, rejected: 1 });
     expect(result.files).toContainEqual({ name: "skills_en.csv", rows: 3, rejected: 1 });
     const broken = await t.db.select().from(concepts).where(eq(concepts.uri, "http://data.europa.eu/esco/skill/broken"));
     expect(broken).toEqual([]);

@@ -2,7 +2,8 @@ import { createReadStream } from "node:fs";
 import { parse } from "csv-parse";
 import type { z } from "zod";
 
-export type RowProblem = { file: string; line: number; message: string };
+/** A row that was rejected, or (`imported: true`) a row imported with a warning. */
+export type RowProblem = { file: string; line: number; message: string; imported?: boolean };
 
 export type CsvRow<T> = { row: T; line: number };
 

@@ -31,7 +31,7 @@ export type EscoImportResult = UpsertTaxonomyResult & {
   /** Files recognised but not imported, with the reason. */
   ignored: string[];
   languages: string[];
-  /** The first 1000 rejected rows; `rejected` counts them all. */
+  /** The first 1000 rejected rows and warnings; `rejected` counts every rejected row. */
   problems: RowProblem[];
   rejected: number;
   concepts: number;
@@ -65,8 +65,10 @@ export async function importEsco(db: Db, options: EscoImportOptions): Promise<Es
   const problems: RowProblem[] = [];
   let rejected = 0;
   const onProblem = (problem: RowProblem) => {
-    rejected++;
-    statOf(problem.file).rejected++;
+    if (!problem.imported) {
+      rejected++;
+      statOf(problem.file).rejected++;
+    }
     if (problems.length < MAX_PROBLEMS_KEPT) problems.push(problem);
     options.onProblem?.(problem);
   };
@@ -125,7 +127,7 @@ export async function importEsco(db: Db, options: EscoImportOptions): Promise<Es
       if (!draft) continue;
       const isco = row.iscoGroup || (/^\d{1,4}/.exec(row.code)?.[0] ?? "");
       if (iscoCodes.size > 0 && !iscoCodes.has(isco)) {
-        onProblem({ file: file.name, line, message: `iscoGroup ${isco} is not in ${iscoFile?.name ?? "ISCOGroups"} (imported anyway)` });
+        onProblem({ file: file.name, line, message: `iscoGroup ${isco} is not in ${iscoFile?.name ?? "ISCOGroups"} (imported anyway)`, imported: true });
       }
       draft.iscoCode ??= isco;
       addText(draft, file.lang, row.preferredLabel, row.altLabels, row.hiddenLabels, row.description);
