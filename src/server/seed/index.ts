@@ -1,4 +1,5 @@
 import type { Db } from "@/server/db/client";
+import { seedDemoActivity } from "./demo-activity";
 import { seedDemoUsers } from "./demo-users";
 
 /**
@@ -7,4 +8,5 @@ import { seedDemoUsers } from "./demo-users";
  */
 export async function seedDemo(db: Db): Promise<void> {
   await seedDemoUsers(db);
+  await seedDemoActivity(db);
 }

@@ -1,0 +1,35 @@
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { sql } from "drizzle-orm";
+import { createTestDb, type TestDb } from "@tests/helpers/db";
+import { makeConcept } from "@tests/helpers/stats-fixtures";
+import { queryRows } from "@/server/db/rows";
+import { seedDemoActivity } from "@/server/seed/demo-activity";
+import { loadTrends } from "@/server/stats/queries";
+
+let t: TestDb;
+beforeAll(async () => {
+  t = await createTestDb();
+});
+afterAll(() => t.close());
+
+describe("demo activity", () => {
+  test("skips without concepts, then seeds once, rolls up, and the dashboard shows figures above k", async () => {
+    expect(await seedDemoActivity(t.db)).toEqual({ seeded: false });
+    for (let i = 0; i < 12; i++) await makeConcept(t.db, `evne:skill/demo-${String(i).padStart(2, "0")}`);
+    for (let i = 0; i < 4; i++) await makeConcept(t.db, `evne:role/demo-${i}`, "role");
+    expect(await seedDemoActivity(t.db)).toEqual({ seeded: true });
+    const [before] = await queryRows<{ n: number }>(t.db, sql`select count(*)::int as n from search_log`);
+    expect(await seedDemoActivity(t.db)).toEqual({ seeded: false });
+    const [after] = await queryRows<{ n: number }>(t.db, sql`select count(*)::int as n from search_log`);
+    expect(after?.n).toBe(before?.n);
+    const [pseudonyms] = await queryRows<{ n: number }>(t.db, sql`select count(*)::int as n from search_log where key_id <> 'demo'`);
+    expect(pseudonyms?.n).toBe(0);
+
+    const trends = await loadTrends(t.db, { period: 30, type: "skill", k: 10, locale: "nb" });
+    expect(trends.topSearched.length).toBeGreaterThan(3);
+    expect(trends.topAdded.length).toBeGreaterThan(0);
+    expect(trends.rising.length).toBeGreaterThan(0);
+    const roles = await loadTrends(t.db, { period: 90, type: "role", k: 10, locale: "en" });
+    expect(roles.topSearched.length).toBeGreaterThan(0);
+  });
+});
