@@ -68,7 +68,7 @@ export const healthRoles: StarterRole[] = [
   },
   {
     slug: "physiotherapist", isco: "2264", en: "Physiotherapist", nb: "Fysioterapeut",
-    enAlt: ["physical therapist", "physio", "PT"], nbAlt: ["fysio", "manuellterapeut", "kommunefysioterapeut"],
+    enAlt: ["physical therapist", "physio", "sports physiotherapist"], nbAlt: ["fysio", "manuellterapeut", "kommunefysioterapeut"],
     descriptionEn: "Assesses movement problems and treats them with exercise, manual therapy and advice.",
     descriptionNb: "Vurderer bevegelsesproblemer og behandler dem med trening, manuell behandling og veiledning.",
     essential: ["physiotherapy", "exercise-therapy", "rehabilitation", "anatomy-physiology", "clinical-examination", "patient-communication", "patient-records"],

@@ -39,7 +39,7 @@ export const businessSkills: StarterSkill[] = [
   skill("account-management", "s", "Key account management", "Kundeansvar", ["KAM", "account management", "client management"], ["key account", "kundeansvarlig-arbeid", "kundeforvaltning"]),
   skill("crm", "s", "CRM systems", "CRM-systemer", ["CRM", "Salesforce", "HubSpot", "Dynamics CRM"], ["CRM", "kunderelasjonssystem", "Salesforce"]),
   skill("cold-calling", "s", "Prospecting and cold calling", "Kundeoppsøk og telefonsalg", ["prospecting", "lead generation", "cold calling"], ["telefonsalg", "oppsøkende salg", "leadsgenerering"]),
-  skill("retail-sales", "s", "Retail sales", "Butikksalg", ["shop sales", "sales floor", "point of sale", "POS"], ["butikkarbeid", "kassearbeid", "kundebetjening i butikk"]),
+  skill("retail-sales", "s", "Retail sales", "Butikksalg", ["shop sales", "sales floor", "point of sale", "POS"], ["butikkarbeid", "varehandel", "kundebetjening i butikk"]),
   skill("cash-handling", "s", "Cash handling", "Kassearbeid", ["till operation", "cashier duties", "checkout"], ["kasse", "kassebetjening", "oppgjør"]),
   skill("visual-merchandising", "s", "Visual merchandising", "Vareplassering", ["merchandising", "shelf management", "product display"], ["varepresentasjon", "plassering av varer", "varepåfylling"]),
   skill("marketing", "s", "Marketing", "Markedsføring", ["marketing strategy", "brand management", "marketing communications"], ["markedsarbeid", "merkevarebygging", "markedskommunikasjon"]),
