@@ -153,7 +153,7 @@ describe("importEsco", () => {
       expect.stringMatching(/relationType/),
     ]);
     expect(result.problems[1]?.imported).toBe(true);
-    expect(result.files).toContainEqual({ name: "occupations_en.csv", rows: 2, rejected: 1 });
+    expect(result.files).toContainEqual({ name: "occupations_en.csv", rows: 3, rejected: 1 });
     expect(result.files).toContainEqual({ name: "skills_en.csv", rows: 3, rejected: 1 });
     const broken = await t.db.select().from(concepts).where(eq(concepts.uri, "http://data.europa.eu/esco/skill/broken"));
     expect(broken).toEqual([]);
