@@ -1,10 +1,15 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { ClerkProvider } from "@clerk/nextjs";
-import { headers } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { chooseAdapters, getEnv } from "@/env";
 import { MessagesProvider } from "@/i18n/client";
 import { getMessages } from "@/i18n/server";
+import { AnalyticsGate } from "@/components/consent/analytics-gate";
+import { consentCookie, parseConsentCookie } from "@/components/consent/consent-cookie";
+import { ConsentProvider } from "@/components/consent/consent-provider";
+import { CookieBanner } from "@/components/consent/cookie-banner";
+import { PolicyNotice } from "@/components/consent/policy-notice";
 import { SiteFooter } from "@/components/site-footer";
 import { SiteHeader } from "@/components/site-header";
 import "./globals.css";
@@ -14,14 +19,20 @@ export const metadata: Metadata = { title: { default: "Evne", template: "%s · E
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const { locale, m } = await getMessages();
   const nonce = (await headers()).get("x-nonce") ?? undefined;
+  const cookieChoice = parseConsentCookie((await cookies()).get(consentCookie)?.value);
   const body = (
     <html lang={locale}>
       <body>
         <MessagesProvider locale={locale} messages={m}>
-          <a className="skip-link" href="#main">{locale === "nb" ? "Hopp til innhold" : "Skip to content"}</a>
-          <SiteHeader />
-          <main id="main">{children}</main>
-          <SiteFooter />
+          <ConsentProvider initial={cookieChoice}>
+            <a className="skip-link" href="#main">{locale === "nb" ? "Hopp til innhold" : "Skip to content"}</a>
+            <SiteHeader />
+            <PolicyNotice />
+            <main id="main">{children}</main>
+            <SiteFooter />
+            <CookieBanner />
+            <AnalyticsGate />
+          </ConsentProvider>
         </MessagesProvider>
       </body>
     </html>

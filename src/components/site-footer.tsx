@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { CookieSettingsButton } from "@/components/consent/cookie-banner";
 import { getMessages } from "@/i18n/server";
 
 export async function SiteFooter() {
@@ -6,6 +7,7 @@ export async function SiteFooter() {
   return (
     <footer className="site-footer">
       <Link href="/privacy">{m.common.footer.privacy}</Link>
+      <CookieSettingsButton label={m.common.footer.cookies} />
       <span className="muted small">{m.common.footer.esco}</span>
     </footer>
   );

@@ -83,3 +83,13 @@ describe("policy versions", () => {
     expect(b && (await pendingPolicyNotice(t.db, { userId: b.id }))?.version).toBe("2.0");
   });
 });
+
+describe("notice period boundary", () => {
+  test("a material change exactly 14 days ahead is accepted, 13 days is refused", async () => {
+    const local = await createTestDb();
+    const at = new Date("2026-11-24T23:30:00Z");
+    await expect(publishPolicy(local.db, input({ version: "3.0", effectiveDate: "2026-12-07" }), at)).rejects.toMatchObject({ code: "bad_request" });
+    await expect(publishPolicy(local.db, input({ version: "3.0", effectiveDate: "2026-12-08" }), at)).resolves.toMatchObject({ queued: 0 });
+    await local.close();
+  });
+});

@@ -1,18 +1,29 @@
 import type { Metadata } from "next";
 import { getEnv } from "@/env";
 import { format } from "@/i18n/bilingual";
-import { currentPolicy } from "@/i18n/messages/policy";
 import { getMessages } from "@/i18n/server";
+import { getDb } from "@/server/db";
+import { effectivePolicy, upcomingPolicy } from "@/server/privacy/policy";
 
 export const metadata: Metadata = { title: "Personvern / Privacy" };
 
 export default async function PrivacyPolicyPage() {
   const { locale, m } = await getMessages();
-  const date = new Intl.DateTimeFormat(locale === "nb" ? "nb-NO" : "en-GB", { dateStyle: "long" }).format(new Date(currentPolicy.effectiveDate));
+  const db = await getDb();
+  // The newest published version in force (policy_versions), else the built-in one.
+  const policy = await effectivePolicy(db);
+  const upcoming = await upcomingPolicy(db);
+  const fmt = new Intl.DateTimeFormat(locale === "nb" ? "nb-NO" : "en-GB", { dateStyle: "long", timeZone: "UTC" });
   return (
     <article className="prose">
       <h1>{m.policy.title}</h1>
-      <p className="muted">{format(m.policy.versionLine, { version: currentPolicy.version, date })}</p>
+      <p className="muted">{format(m.policy.versionLine, { version: policy.version, date: fmt.format(policy.effectiveAt) })}</p>
+      {policy.summary ? <p>{policy.summary[locale]}</p> : null}
+      {upcoming ? (
+        <p className="notice" role="note">
+          {format(m.privacy.page.upcoming, { version: upcoming.version, date: fmt.format(upcoming.effectiveAt), summary: upcoming.summary[locale] })}
+        </p>
+      ) : null}
       <p>{m.policy.intro}</p>
       {Object.entries(m.policy.sections).map(([id, section]) => (
         <section key={id} id={id}>

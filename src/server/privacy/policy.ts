@@ -11,6 +11,11 @@ export type PolicyVersion = typeof policyVersions.$inferSelect;
 /** Material changes must be announced at least this long before they take effect (the policy says so). */
 export const materialNoticeDays = 14;
 
+/** The first date a material change published at `now` may take effect (YYYY-MM-DD, UTC). */
+export function earliestMaterialDate(now = new Date()): string {
+  return new Date(now.getTime() + materialNoticeDays * 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
+}
+
 export const publishPolicyInput = z.object({
   version: z.string().trim().min(1).max(20).regex(/^[\w.-]+$/),
   summaryNb: z.string().trim().min(1).max(2000),
@@ -43,9 +48,9 @@ export async function listPolicyVersions(db: Db): Promise<PolicyVersion[]> {
  */
 export async function publishPolicy(db: Db, input: PublishPolicyInput, now = new Date()): Promise<{ version: PolicyVersion; queued: number }> {
   const effectiveAt = new Date(`${input.effectiveDate}T00:00:00Z`);
-  const earliest = new Date(now.getTime() + materialNoticeDays * 24 * 60 * 60 * 1000);
-  if (input.material && effectiveAt < earliest) {
-    throw new AppError("bad_request", `A material change must take effect at least ${materialNoticeDays} days after publishing (earliest ${earliest.toISOString().slice(0, 10)})`, {
+  const earliest = earliestMaterialDate(now);
+  if (input.material && input.effectiveDate < earliest) {
+    throw new AppError("bad_request", `A material change must take effect at least ${materialNoticeDays} days after publishing (earliest ${earliest})`, {
       fieldErrors: { effectiveDate: ["notice_period"] },
     });
   }
