@@ -124,7 +124,7 @@ export const constructionRoles: StarterRole[] = [
   },
   {
     slug: "machine-operator-construction", isco: "8342", en: "Excavator operator", nb: "Maskinfører",
-    enAlt: ["digger driver", "plant operator", "earthmoving equipment operator"], nbAlt: ["anleggsmaskinfører", "gravemaskinfører"],
+    enAlt: ["digger driver", "heavy equipment operator", "earthmoving equipment operator"], nbAlt: ["anleggsmaskinfører", "gravemaskinfører"],
     descriptionEn: "Operates excavators, loaders and other earthmoving machines on construction sites.",
     descriptionNb: "Kjører gravemaskin, hjullaster og andre anleggsmaskiner på bygg- og anleggsplasser.",
     essential: ["excavator-operation", "groundwork", "blueprint-reading", "construction-safety", "measuring-setting-out"],
@@ -148,7 +148,7 @@ export const constructionRoles: StarterRole[] = [
   },
   {
     slug: "heavy-vehicle-mechanic", isco: "7231", en: "Heavy vehicle mechanic", nb: "Tungbilmekaniker",
-    enAlt: ["truck mechanic", "HGV technician", "plant mechanic"], nbAlt: ["anleggsmaskinmekaniker", "lastebilmekaniker"],
+    enAlt: ["truck mechanic", "HGV technician", "bus mechanic"], nbAlt: ["anleggsmaskinmekaniker", "lastebilmekaniker"],
     descriptionEn: "Maintains and repairs trucks, buses and construction machinery.",
     descriptionNb: "Vedlikeholder og reparerer lastebiler, busser og anleggsmaskiner.",
     essential: ["heavy-vehicle-mechanics", "vehicle-diagnostics", "hand-power-tools", "health-safety-environment", "documentation"],

@@ -156,7 +156,7 @@ export const industryRoles: StarterRole[] = [
   },
   {
     slug: "cleaner", isco: "9112", en: "Cleaner", nb: "Renholder",
-    enAlt: ["cleaning operative", "janitor", "housekeeper", "office cleaner"], nbAlt: ["renholdsoperatør", "rengjører", "vaskehjelp"],
+    enAlt: ["cleaning operative", "cleaning assistant", "housekeeper", "office cleaner"], nbAlt: ["renholdsoperatør", "rengjører", "vaskehjelp"],
     descriptionEn: "Cleans offices, schools, hospitals and other buildings to agreed standards.",
     descriptionNb: "Gjør rent på kontorer, skoler, sykehus og andre bygg etter avtalt standard.",
     essential: ["cleaning", "cleaning-chemicals", "infection-control", "health-safety-environment", "independent-work", "service-mindset"],
