@@ -38,3 +38,25 @@ export const statsWatermark = pgTable("stats_watermark", {
   lastDay: date("last_day").notNull(),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * Dashboard windows, rebuilt after each rollup run: for each dashboard period (7/30/90/365 days
+ * ending at `last_day`), each key's sum over its published day cells (people >= k) in the window
+ * and in the window before it (for "rising"). Derived entirely from stats_daily under the same
+ * disclosure rule, so the dashboard reads a few hundred rows instead of summing a year of cells.
+ * Used only when `k` and `last_day` match the request; otherwise the dashboard sums live.
+ */
+export const statsWindows = pgTable(
+  "stats_windows",
+  {
+    period: integer("period").notNull(),
+    metric: text("metric", { enum: statsMetricValues }).notNull(),
+    dim: text("dim").notNull(),
+    key: text("key").notNull(),
+    k: integer("k").notNull(),
+    lastDay: date("last_day").notNull(),
+    events: bigint("events", { mode: "number" }).notNull(),
+    previousEvents: bigint("previous_events", { mode: "number" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.period, t.metric, t.dim, t.key] })],
+);
