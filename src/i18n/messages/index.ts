@@ -1,6 +1,7 @@
 import type { Locale } from "../locales";
 import { auth } from "./auth";
 import { common } from "./common";
+import { matching } from "./matching";
 import { policy } from "./policy";
 import { privacy } from "./privacy";
 import { profile } from "./profile";
@@ -10,7 +11,7 @@ import { stats } from "./stats";
 /**
  * Every domain keeps its texts in its own file (both languages side by side) and is listed here.
  */
-const domains = { auth, common, policy, privacy, profile, search, stats };
+const domains = { auth, common, matching, policy, privacy, profile, search, stats };
 
 type Domains = typeof domains;
 export type Messages = { [D in keyof Domains]: Domains[D]["nb"] };

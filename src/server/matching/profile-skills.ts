@@ -4,6 +4,7 @@ import { sql } from "drizzle-orm";
 import type { Db } from "@/server/db/client";
 import { queryRows } from "@/server/db/rows";
 import { AppError } from "@/server/errors";
+import { recordProfileEvent, type Actor } from "@/server/profile/events";
 import type { UserSkillInput } from "./types";
 
 export async function loadUserSkills(db: Db, p: { userId: string }): Promise<UserSkillInput[]> {
@@ -30,7 +31,10 @@ export async function loadTargetRoleIds(db: Db, p: { userId: string }): Promise<
  * "I have this now": adds a taxonomy skill to the user's profile. Idempotent: a skill already on the
  * profile is left as it is. Only existing skill concepts are accepted.
  */
-export async function addSkillToProfile(db: Db, p: { userId: string; conceptId: string }): Promise<{ added: boolean }> {
+export async function addSkillToProfile(
+  db: Db,
+  p: { userId: string; conceptId: string; actor?: Actor },
+): Promise<{ added: boolean }> {
   const concept = await queryRows<{ kind: string }>(db, sql`select kind from concepts where id = ${p.conceptId}`);
   if (concept[0]?.kind !== "skill") throw new AppError("not_found", "No such skill");
   const inserted = await queryRows<{ id: string }>(
@@ -38,6 +42,8 @@ export async function addSkillToProfile(db: Db, p: { userId: string; conceptId: 
     sql`insert into user_skills (user_id, concept_id) values (${p.userId}, ${p.conceptId})
         on conflict (user_id, concept_id) do nothing returning id`,
   );
+  // The same event the profile page records, so statistics see skills added from here too.
+  if (inserted.length > 0 && p.actor) await recordProfileEvent(db, p.actor, { kind: "skill_added", conceptId: p.conceptId });
   return { added: inserted.length > 0 };
 }
 

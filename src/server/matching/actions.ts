@@ -1,0 +1,41 @@
+"use server";
+// One-click actions of /matches: "I have this now", "not for me", and reading skills from pasted text.
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { getEnv } from "@/env";
+import { userAction } from "@/server/action";
+import { getEmbedder } from "@/server/embeddings";
+import { AppError } from "@/server/errors";
+import { extractSkills } from "./extract";
+import { createOpenAISkillNamer } from "./extract/openai";
+import { MAX_EXTRACT_CHARS } from "./extract/types";
+import { addSkillToProfile, dismissSuggestion, loadUserSkills } from "./profile-skills";
+
+const conceptInput = z.object({ conceptId: z.uuid() });
+
+export const haveSkillAction = userAction(conceptInput, async ({ conceptId }, { user, db }) => {
+  const result = await addSkillToProfile(db, { userId: user.id, conceptId, actor: user });
+  revalidatePath("/matches");
+  revalidatePath("/profile");
+  return result;
+});
+
+export const dismissSuggestionAction = userAction(conceptInput, async ({ conceptId }, { user, db }) => {
+  await dismissSuggestion(db, { userId: user.id, conceptId });
+  revalidatePath("/matches");
+  return { dismissed: true } as const;
+});
+
+const extractInput = z.object({
+  text: z.string().trim().min(3).max(MAX_EXTRACT_CHARS),
+  lang: z.enum(["nb", "en"]),
+});
+
+export const extractSkillsAction = userAction(extractInput, async ({ text, lang }, { user, db }) => {
+  if (user.restricted) throw new AppError("forbidden", "restricted");
+  const env = getEnv();
+  // Only the pasted text goes to OpenAI, never who wrote it.
+  const namer = env.OPENAI_API_KEY ? createOpenAISkillNamer({ apiKey: env.OPENAI_API_KEY, model: env.OPENAI_CHAT_MODEL }) : undefined;
+  const own = (await loadUserSkills(db, { userId: user.id })).flatMap((s) => (s.conceptId !== undefined ? [s.conceptId] : []));
+  return extractSkills(db, { text, lang, embedder: getEmbedder(), namer, exclude: own });
+});
