@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { starterRoles, starterSectors, starterSkills, toTaxonomyConcepts } from "@/server/taxonomy/starter";
-import { normalizeLabel } from "@/server/taxonomy/normalize";
+import { cleanLabel, normalizeLabel } from "@/server/taxonomy/normalize";
 
 type Labelled = { slug: string; en: string; nb: string; enAlt?: string[]; nbAlt?: string[] };
 
@@ -54,6 +54,13 @@ describe("starter taxonomy data", () => {
         for (const a of alts) expect(a.trim(), c.slug).not.toBe("");
         expect(duplicates([pref, ...alts].map(normalizeLabel)), c.slug).toEqual([]);
       }
+    }
+  });
+
+  test("labels and descriptions are stored exactly as written (clean, so the seed's fingerprint matches)", () => {
+    for (const c of toTaxonomyConcepts().concepts) {
+      for (const l of c.labels) expect(cleanLabel(l.label), c.uri).toBe(l.label);
+      for (const d of Object.values(c.descriptions)) expect(d?.trim(), c.uri).toBe(d);
     }
   });
 

@@ -1,12 +1,14 @@
 import type { Db } from "@/server/db/client";
 import { seedDemoActivity } from "./demo-activity";
 import { seedDemoUsers } from "./demo-users";
+import { seedStarterTaxonomy } from "./starter-taxonomy";
 
 /**
  * Demo content for a fresh embedded database. Every step is idempotent, so this runs on each start.
  * Later steps (taxonomy, profiles, activity) are appended in dependency order.
  */
 export async function seedDemo(db: Db): Promise<void> {
+  await seedStarterTaxonomy(db);
   await seedDemoUsers(db);
   await seedDemoActivity(db);
 }
