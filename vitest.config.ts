@@ -1,5 +1,6 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
+import "./tests/helpers/node20-polyfills";
 
 export default defineConfig({
   resolve: {

@@ -1,6 +1,8 @@
-// msw 3 calls Promise.withResolvers (Node 22+); CI and developer machines run Node 20.
-// Imported first by tests that use msw. Remove once Node 22 is the floor.
+// Node 20 lacks two APIs our test tools call: msw 3 uses Promise.withResolvers (Node 22+), and
+// vitest 5's reporter uses Map.groupBy (Node 21+) when it prints failures. Loaded by the vitest
+// configs (main process) and tests/setup.ts (workers). Remove once Node 22 is the floor.
 type WithResolvers = <T>() => { promise: Promise<T>; resolve: (value: T | PromiseLike<T>) => void; reject: (reason?: unknown) => void };
+type GroupBy = <K, T>(items: Iterable<T>, key: (item: T, index: number) => K) => Map<K, T[]>;
 
 const P = Promise as unknown as { withResolvers?: WithResolvers };
 P.withResolvers ??= <T>() => {
@@ -11,6 +13,19 @@ P.withResolvers ??= <T>() => {
     reject = rej;
   });
   return { promise, resolve, reject };
+};
+
+const M = Map as unknown as { groupBy?: GroupBy };
+M.groupBy ??= <K, T>(items: Iterable<T>, key: (item: T, index: number) => K) => {
+  const groups = new Map<K, T[]>();
+  let index = 0;
+  for (const item of items) {
+    const k = key(item, index++);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
 };
 
 export {};
