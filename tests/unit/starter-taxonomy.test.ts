@@ -81,6 +81,11 @@ describe("starter taxonomy data", () => {
     }
   });
 
+  test("every skill is needed by at least one role, so matching can use it", () => {
+    const linked = new Set(starterRoles.flatMap((r) => [...r.essential, ...(r.optional ?? [])]));
+    expect(starterSkills.filter((s) => !linked.has(s.slug)).map((s) => s.slug)).toEqual([]);
+  });
+
   test("most roles also list optional skills", () => {
     const withOptional = starterRoles.filter((r) => (r.optional ?? []).length > 0).length;
     expect(withOptional / starterRoles.length).toBeGreaterThanOrEqual(0.9);

@@ -96,7 +96,7 @@ export const businessRoles: StarterRole[] = [
     descriptionEn: "Serves customers, runs the till and keeps the shop stocked and tidy.",
     descriptionNb: "Betjener kunder, sitter i kassen og holder butikken fylt opp og ryddig.",
     essential: ["retail-sales", "cash-handling", "customer-service", "visual-merchandising", "service-mindset", "teamwork"],
-    optional: ["sales", "norwegian-language", "complaint-handling", "stock-control"],
+    optional: ["sales", "norwegian-language", "complaint-handling", "stock-control", "adaptability"],
   },
   {
     slug: "store-manager", isco: "1420", en: "Store manager", nb: "Butikksjef",
@@ -216,6 +216,6 @@ export const businessRoles: StarterRole[] = [
     descriptionEn: "Helps organisations improve strategy, processes and organisation through analysis and advice.",
     descriptionNb: "Hjelper virksomheter å forbedre strategi, prosesser og organisering gjennom analyse og råd.",
     essential: ["business-analysis", "strategy", "process-improvement", "data-analysis", "presentation", "stakeholder-management", "project-management", "change-management"],
-    optional: ["excel", "financial-analysis", "requirements-analysis", "market-research"],
+    optional: ["excel", "financial-analysis", "requirements-analysis", "market-research", "adaptability"],
   },
 ];

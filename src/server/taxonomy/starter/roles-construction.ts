@@ -8,7 +8,7 @@ export const constructionRoles: StarterRole[] = [
     descriptionEn: "Builds and repairs wooden structures such as house frames, roofs, walls and fittings.",
     descriptionNb: "Bygger og reparerer trekonstruksjoner som reisverk, tak, vegger og innvendig panel.",
     essential: ["carpentry", "timber-framing", "blueprint-reading", "measuring-setting-out", "hand-power-tools", "construction-safety", "working-at-height", "construction-methods", "insulation"],
-    optional: ["formwork", "roofing", "drywall", "flooring", "renovation", "building-regulations", "waterproofing-wet-rooms", "driving-licence-b"],
+    optional: ["formwork", "roofing", "drywall", "flooring", "renovation", "building-regulations", "waterproofing-wet-rooms", "driving-licence-b", "glazing"],
   },
   {
     slug: "cabinet-maker", isco: "7522", en: "Cabinet maker", nb: "Møbelsnekker",
@@ -96,7 +96,7 @@ export const constructionRoles: StarterRole[] = [
     descriptionEn: "Plans and leads building projects on site, keeping them safe, on time and on budget.",
     descriptionNb: "Planlegger og leder byggeprosjekter på byggeplassen slik at de går trygt, i tide og innenfor budsjett.",
     essential: ["site-management", "project-management", "construction-safety", "construction-contracts", "building-regulations", "cost-estimation", "budgeting", "leadership", "stakeholder-management"],
-    optional: ["bim", "tendering", "negotiation", "quality-management", "construction-methods"],
+    optional: ["bim", "tendering", "negotiation", "quality-management", "construction-methods", "asbestos-hazmat"],
   },
   {
     slug: "civil-engineer", isco: "2142", en: "Civil engineer", nb: "Byggingeniør",
@@ -128,7 +128,7 @@ export const constructionRoles: StarterRole[] = [
     descriptionEn: "Operates excavators, loaders and other earthmoving machines on construction sites.",
     descriptionNb: "Kjører gravemaskin, hjullaster og andre anleggsmaskiner på bygg- og anleggsplasser.",
     essential: ["excavator-operation", "groundwork", "blueprint-reading", "construction-safety", "measuring-setting-out"],
-    optional: ["road-construction", "heavy-vehicle-mechanics", "driving-licence-b", "demolition"],
+    optional: ["road-construction", "heavy-vehicle-mechanics", "driving-licence-b", "demolition", "asbestos-hazmat"],
   },
   {
     slug: "crane-operator", isco: "8343", en: "Crane operator", nb: "Kranfører",
@@ -160,7 +160,7 @@ export const constructionRoles: StarterRole[] = [
     descriptionEn: "Keeps a building and its technical systems in order and fixes small faults.",
     descriptionNb: "Holder en bygning og de tekniske anleggene i orden og utbedrer mindre feil.",
     essential: ["property-maintenance", "hand-power-tools", "health-safety-environment", "service-mindset", "independent-work"],
-    optional: ["smart-home", "facility-management", "electrical-troubleshooting", "driving-licence-b"],
+    optional: ["smart-home", "facility-management", "electrical-troubleshooting", "driving-licence-b", "locksmithing"],
   },
   {
     slug: "cook", isco: "5120", en: "Cook", nb: "Kokk",

@@ -8,7 +8,7 @@ export const educationRoles: StarterRole[] = [
     descriptionEn: "Teaches and follows up pupils in primary and lower secondary school.",
     descriptionNb: "Underviser og følger opp elever i barneskolen og ungdomsskolen.",
     essential: ["teaching", "lesson-planning", "classroom-management", "pedagogy", "assessment", "adapted-education", "curriculum-knowledge", "parent-cooperation", "student-welfare", "bullying-prevention"],
-    optional: ["mathematics-teaching", "norwegian-teaching", "english-teaching", "science-teaching", "digital-learning-tools", "special-needs-education", "multilingual-education", "education-act"],
+    optional: ["mathematics-teaching", "norwegian-teaching", "english-teaching", "science-teaching", "digital-learning-tools", "special-needs-education", "multilingual-education", "education-act", "arts-crafts-teaching", "music-teaching"],
   },
   {
     slug: "teacher-upper-secondary", isco: "2330", en: "Upper secondary school teacher", nb: "Lektor",

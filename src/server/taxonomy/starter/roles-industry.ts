@@ -96,7 +96,7 @@ export const industryRoles: StarterRole[] = [
     descriptionEn: "Installs, programs and troubleshoots automated control systems and instruments in industry.",
     descriptionNb: "Installerer, programmerer og feilsøker automatiserte styresystemer og instrumenter i industrien.",
     essential: ["automation-plc", "instrumentation", "industrial-electrical", "electrical-troubleshooting", "electrical-regulations", "documentation", "health-safety-environment"],
-    optional: ["hydraulics-pneumatics", "networking", "oil-gas", "maintenance-systems"],
+    optional: ["hydraulics-pneumatics", "networking", "oil-gas", "maintenance-systems", "c-cpp"],
   },
   {
     slug: "welder", isco: "7212", en: "Welder", nb: "Sveiser",
@@ -112,7 +112,7 @@ export const industryRoles: StarterRole[] = [
     descriptionEn: "Designs and develops machines, equipment and mechanical products.",
     descriptionNb: "Konstruerer og utvikler maskiner, utstyr og mekaniske produkter.",
     essential: ["mechanical-engineering", "3d-cad-mechanical", "technical-drawing-mech", "mathematics", "problem-solving", "documentation", "project-management"],
-    optional: ["hydraulics-pneumatics", "lean", "quality-management", "renewable-energy", "english-language"],
+    optional: ["hydraulics-pneumatics", "lean", "quality-management", "renewable-energy", "english-language", "technical-writing"],
   },
   {
     slug: "production-manager", isco: "1321", en: "Production manager", nb: "Produksjonssjef",
@@ -187,8 +187,8 @@ export const industryRoles: StarterRole[] = [
     optional: ["food-safety", "welding", "entrepreneurship", "environmental-management"],
   },
   {
-    slug: "energy-technician", isco: "3131", en: "Power plant operator", nb: "Energimontør",
-    enAlt: ["energy technician", "power line technician", "wind turbine technician", "grid technician"], nbAlt: ["nettmontør", "energioperatør", "vindturbintekniker"],
+    slug: "energy-technician", isco: "7413", en: "Power line technician", nb: "Energimontør",
+    enAlt: ["energy technician", "lineworker", "wind turbine technician", "grid technician"], nbAlt: ["nettmontør", "energioperatør", "vindturbintekniker"],
     descriptionEn: "Builds, operates and maintains power lines, substations and renewable energy plants.",
     descriptionNb: "Bygger, drifter og vedlikeholder kraftlinjer, transformatorstasjoner og fornybare energianlegg.",
     essential: ["power-systems", "industrial-electrical", "electrical-regulations", "renewable-energy", "working-at-height", "health-safety-environment", "documentation"],

@@ -8,7 +8,7 @@ export const itRoles: StarterRole[] = [
     descriptionEn: "Designs, writes, tests and maintains software according to requirements.",
     descriptionNb: "Designer, skriver, tester og vedlikeholder programvare ut fra krav.",
     essential: ["software-development", "oop", "algorithms", "git", "software-testing", "code-review", "sql", "agile", "problem-solving", "teamwork"],
-    optional: ["java", "csharp", "python", "typescript", "api-design", "ci-cd", "docker", "test-driven-development", "software-architecture"],
+    optional: ["java", "csharp", "python", "typescript", "api-design", "ci-cd", "docker", "test-driven-development", "software-architecture", "c-cpp", "technical-writing"],
   },
   {
     slug: "frontend-developer", isco: "2513", en: "Front-end developer", nb: "Frontendutvikler",
@@ -24,7 +24,7 @@ export const itRoles: StarterRole[] = [
     descriptionEn: "Builds the server-side logic, APIs and data storage behind applications.",
     descriptionNb: "Utvikler logikken på serversiden, API-er og datalagring bak applikasjoner.",
     essential: ["backend-development", "api-design", "sql", "databases", "oop", "git", "software-testing", "microservices", "information-security"],
-    optional: ["java", "spring", "csharp", "dotnet", "go-lang", "python", "nodejs", "kotlin", "docker", "kubernetes", "postgresql", "nosql", "ci-cd"],
+    optional: ["java", "spring", "csharp", "dotnet", "go-lang", "python", "nodejs", "kotlin", "docker", "kubernetes", "postgresql", "nosql", "ci-cd", "rust-lang", "c-cpp", "php", "django"],
   },
   {
     slug: "fullstack-developer", isco: "2512", en: "Full-stack developer", nb: "Fullstackutvikler",
@@ -32,7 +32,7 @@ export const itRoles: StarterRole[] = [
     descriptionEn: "Develops both the user interface and the server side of web applications.",
     descriptionNb: "Utvikler både brukergrensesnittet og serversiden av webapplikasjoner.",
     essential: ["javascript", "typescript", "html-css", "react", "nodejs", "api-design", "sql", "git", "web-development", "software-testing"],
-    optional: ["nextjs", "postgresql", "docker", "ci-cd", "cloud-computing", "accessibility", "javascript-framework"],
+    optional: ["nextjs", "postgresql", "docker", "ci-cd", "cloud-computing", "accessibility", "javascript-framework", "php"],
   },
   {
     slug: "mobile-developer", isco: "2514", en: "Mobile app developer", nb: "Apputvikler",
@@ -123,12 +123,12 @@ export const itRoles: StarterRole[] = [
     optional: ["gdpr-privacy", "cloud-computing", "python", "bash-scripting", "monitoring"],
   },
   {
-    slug: "it-support-technician", isco: "3512", en: "IT support technician", nb: "IT-brukerstøtte",
-    enAlt: ["helpdesk technician", "service desk agent", "IT technician", "desktop support"], nbAlt: ["brukerstøttemedarbeider", "IT-tekniker", "helpdeskmedarbeider"],
+    slug: "it-support-technician", isco: "3512", en: "IT support technician", nb: "Supporttekniker",
+    enAlt: ["helpdesk technician", "service desk agent", "IT technician", "desktop support"], nbAlt: ["IT-brukerstøtte", "brukerstøttemedarbeider", "IT-tekniker", "helpdeskmedarbeider"],
     descriptionEn: "Helps users with computers, accounts and software, and fixes everyday IT problems.",
     descriptionNb: "Hjelper brukere med PC-er, kontoer og programvare, og løser daglige IT-problemer.",
     essential: ["it-support", "hardware-troubleshooting", "windows-server", "office-software", "customer-service", "communication", "documentation", "problem-solving"],
-    optional: ["networking", "itil", "linux", "identity-access", "norwegian-language"],
+    optional: ["networking", "itil", "linux", "identity-access", "norwegian-language", "adaptability"],
   },
   {
     slug: "ux-designer", isco: "2513", en: "UX designer", nb: "UX-designer",
@@ -144,7 +144,7 @@ export const itRoles: StarterRole[] = [
     descriptionEn: "Plans and runs tests, manual and automated, to find defects before software is released.",
     descriptionNb: "Planlegger og gjennomfører manuelle og automatiserte tester for å finne feil før programvare slippes.",
     essential: ["software-testing", "test-driven-development", "requirements-analysis", "attention-to-detail", "documentation", "agile", "sql"],
-    optional: ["javascript", "python", "ci-cd", "accessibility", "git"],
+    optional: ["javascript", "python", "ci-cd", "accessibility", "git", "technical-writing"],
   },
   {
     slug: "it-project-manager", isco: "1330", en: "IT project manager", nb: "IT-prosjektleder",

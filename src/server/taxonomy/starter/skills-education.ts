@@ -26,7 +26,7 @@ export const educationSkills: StarterSkill[] = [
   skill("science-teaching", "s", "Science teaching", "Naturfagundervisning", ["teaching science", "STEM teaching"], ["naturfag", "realfagsundervisning"]),
   skill("social-studies-teaching", "s", "Social studies teaching", "Samfunnsfagundervisning", ["teaching social studies", "history teaching"], ["samfunnsfag", "historieundervisning"]),
   skill("physical-education", "s", "Physical education", "Kroppsøving", ["PE", "sports teaching", "gym teaching"], ["gym", "kroppsøvingsundervisning", "idrett i skolen"]),
-  skill("arts-crafts-teaching", "s", "Arts and crafts teaching", "Kunst og håndverk-undervisning", ["art teaching", "crafts education"], ["forming", "kunst og håndverk"]),
+  skill("arts-crafts-teaching", "s", "Arts and crafts teaching", "Undervisning i kunst og håndverk", ["art teaching", "crafts education"], ["forming", "kunst og håndverk"]),
   skill("music-teaching", "s", "Music teaching", "Musikkundervisning", ["music education", "instrument tuition"], ["musikkpedagogikk", "instrumentalundervisning"]),
   skill("digital-learning-tools", "s", "Digital learning tools", "Digitale læremidler", ["edtech", "learning management systems", "LMS", "Google Classroom"], ["LMS", "læringsplattform", "Teams i undervisning"]),
   skill("e-learning", "s", "E-learning development", "Utvikling av e-læring", ["online course design", "instructional design", "e-learning authoring"], ["e-læring", "nettkurs", "digital opplæring"]),

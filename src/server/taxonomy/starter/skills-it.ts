@@ -72,7 +72,7 @@ export const itSkills: StarterSkill[] = [
   skill("oracle-db", "s", "Oracle Database", "Oracle-database", ["Oracle", "PL/SQL", "Oracle DB"], ["Oracle", "PL/SQL"]),
   skill("sql-server", "s", "Microsoft SQL Server", "Microsoft SQL Server", ["MSSQL", "SQL Server", "MS SQL"], ["MSSQL", "SQL Server"]),
   skill("nosql", "k", "NoSQL databases", "NoSQL-databaser", ["NoSQL", "MongoDB", "Redis", "document databases"], ["MongoDB", "dokumentdatabaser"]),
-  skill("data-engineering", "s", "Data engineering", "Dataingeniørarbeid", ["ETL", "data pipelines", "ELT"], ["ETL", "datapipeliner", "dataflyt"]),
+  skill("data-engineering", "s", "Data engineering", "Bygging av datapipeliner", ["ETL", "data pipelines", "ELT"], ["data engineering", "ETL", "dataflyt"]),
   skill("data-warehousing", "k", "Data warehousing", "Datavarehus", ["data warehouse", "DWH", "Snowflake", "BigQuery"], ["DWH", "datavarehusløsninger"]),
   skill("big-data", "k", "Big data", "Stordata", ["Spark", "Hadoop", "Apache Spark", "Databricks"], ["big data", "Spark"]),
   skill("machine-learning", "s", "Machine learning", "Maskinlæring", ["ML", "AI", "predictive modelling", "scikit-learn"], ["ML", "kunstig intelligens", "KI"]),
@@ -81,7 +81,7 @@ export const itSkills: StarterSkill[] = [
   skill("statistics", "k", "Statistics", "Statistikk", ["statistical analysis", "statistical methods", "applied statistics"], ["statistisk analyse", "statistiske metoder"]),
   skill("data-visualisation", "s", "Data visualisation", "Datavisualisering", ["data visualization", "dashboards", "Tableau"], ["visualisering av data", "dashbord"]),
   skill("power-bi", "s", "Power BI", "Power BI", ["Microsoft Power BI", "PowerBI", "DAX"], ["PowerBI"]),
-  skill("business-intelligence", "k", "Business intelligence", "Virksomhetsanalyse", ["BI", "reporting analytics", "BI tools"], ["BI", "forretningsanalyse med BI"]),
+  skill("business-intelligence", "k", "Business intelligence", "Styringsinformasjon (BI)", ["BI", "reporting analytics", "BI tools"], ["BI", "business intelligence", "virksomhetsanalyse"]),
   skill("r-lang", "s", "R", "R", ["R programming", "RStudio", "R language"], ["R-programmering", "RStudio"]),
   // Security
   skill("information-security", "k", "Information security", "Informasjonssikkerhet", ["cybersecurity", "cyber security", "infosec", "IT security"], ["IT-sikkerhet", "cybersikkerhet", "datasikkerhet"]),
