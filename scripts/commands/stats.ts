@@ -13,7 +13,7 @@ export async function run(args: string[]): Promise<void> {
   const handle = env.DATABASE_URL ? await openPostgres(env.DATABASE_URL) : await openPglite(path.resolve(env.dataDir, "pglite"));
   try {
     if (handle.driver === "pglite") await runMigrations(handle);
-    const result = await runStatsMaintenance(handle.db, { retentionDays: env.SEARCH_LOG_RETENTION_DAYS });
+    const result = await runStatsMaintenance(handle.db, { retentionDays: env.SEARCH_LOG_RETENTION_DAYS, k: env.STATS_K });
     console.log(JSON.stringify(result));
   } finally {
     await handle.close();

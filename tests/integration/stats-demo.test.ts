@@ -4,7 +4,7 @@ import { createTestDb, type TestDb } from "@tests/helpers/db";
 import { makeConcept } from "@tests/helpers/stats-fixtures";
 import { queryRows } from "@/server/db/rows";
 import { seedDemoActivity } from "@/server/seed/demo-activity";
-import { loadTrends } from "@/server/stats/queries";
+import { loadTrends, topKeys, topKeysFromWindows, windowsFor } from "@/server/stats/queries";
 
 let t: TestDb;
 beforeAll(async () => {
@@ -29,6 +29,16 @@ describe("demo activity", () => {
     expect(trends.topSearched.length).toBeGreaterThan(3);
     expect(trends.topAdded.length).toBeGreaterThan(0);
     expect(trends.rising.length).toBeGreaterThan(0);
+    // The precomputed windows give exactly the live sums over published day cells.
+    const lastDay = trends.lastDay ?? "";
+    for (const period of [7, 30, 90, 365]) {
+      for (const [metric, dim] of [["search_concept", "skill"], ["search_concept", "role"], ["profile_added", "skill_added"], ["search_query", "skill"]] as const) {
+        const fast = await topKeysFromWindows(t.db, { metric, dim, period, lastDay, k: 10, limit: 10 });
+        const live = await topKeys(t.db, { metric, dim, window: windowsFor(lastDay, period).current, k: 10, limit: 10 });
+        expect(fast).toEqual(live);
+      }
+    }
+    expect(await topKeysFromWindows(t.db, { metric: "search_concept", dim: "skill", period: 30, lastDay, k: 11, limit: 10 })).toBeNull();
     const roles = await loadTrends(t.db, { period: 90, type: "role", k: 10, locale: "en" });
     expect(roles.topSearched.length).toBeGreaterThan(0);
   });

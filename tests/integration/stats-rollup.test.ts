@@ -108,7 +108,7 @@ describe("retention", () => {
 
     // Nothing rolled up yet: nothing may be purged.
     expect(await purgeSearchLog(t.db, { retentionDays: 90, now: later })).toEqual({ deleted: 0 });
-    const result = await runStatsMaintenance(t.db, { retentionDays: 90, now: later, ring });
+    const result = await runStatsMaintenance(t.db, { retentionDays: 90, now: later, ring, k: 10 });
     expect(result.purgedSearchLogRows).toBe(2);
     const left = await t.db.select({ query: searchLog.query }).from(searchLog);
     expect(left.map((r) => r.query)).toEqual(["recent search", "recent search"]);

@@ -1,7 +1,9 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "@/server/db/client";
 import { queryRows } from "@/server/db/rows";
+import { getEnv } from "@/env";
 import { rollupPending } from "@/server/stats/rollup";
+import { refreshWindows } from "@/server/stats/windows";
 
 const days = 120;
 const pool = 400; // synthetic people: random pseudonyms that belong to no user
@@ -75,7 +77,10 @@ export async function seedDemoActivity(db: Db): Promise<{ seeded: boolean }> {
         and c.rn = 1 + floor(power(r, 1.5) * (case when ev.kind = 'skill' then ${skills} else ${roles} end))::int`);
     return { seeded: true };
   }).then(async (result) => {
-    if (result.seeded) await rollupPending(db);
+    if (result.seeded) {
+      await rollupPending(db);
+      await refreshWindows(db, { k: getEnv().STATS_K });
+    }
     return result;
   });
 }

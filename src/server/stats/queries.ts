@@ -42,8 +42,35 @@ export async function topKeys(db: Db, p: { metric: StatsMetric; dim: string; win
   );
 }
 
+/** The same answer from stats_windows (built by refreshWindows with the same rule), or null if stale. */
+export async function topKeysFromWindows(db: Db, p: { metric: StatsMetric; dim: string; period: number; lastDay: Day; k: number; limit: number }) {
+  const rows = await queryRows<{ key: string; events: number }>(
+    db,
+    sql`select key, events::float8 as events from stats_windows
+        where period = ${p.period} and metric = ${p.metric} and dim = ${p.dim} and k = ${p.k} and last_day = ${p.lastDay}::date and events > 0
+        order by events desc, key limit ${p.limit}`,
+  );
+  return rows.length > 0 || (await windowsFresh(db, p)) ? rows : null;
+}
+
+async function windowsFresh(db: Db, p: { period: number; lastDay: Day; k: number }): Promise<boolean> {
+  const rows = await queryRows<{ ok: boolean }>(
+    db,
+    sql`select exists(select 1 from stats_windows where period = ${p.period} and k = ${p.k} and last_day = ${p.lastDay}::date) as ok`,
+  );
+  return rows[0]?.ok === true;
+}
+
 /** Current and previous window sums per key, both over published day cells only. */
-async function risingKeys(db: Db, p: { dim: string; current: Window; previous: Window; k: number }) {
+async function risingKeys(db: Db, p: { dim: string; period: number; lastDay: Day; current: Window; previous: Window; k: number }) {
+  if (await windowsFresh(db, p)) {
+    return queryRows<{ key: string; current: number; previous: number }>(
+      db,
+      sql`select key, events::float8 as current, previous_events::float8 as previous from stats_windows
+          where period = ${p.period} and metric = 'search_concept' and dim = ${p.dim} and k = ${p.k} and last_day = ${p.lastDay}::date
+            and previous_events >= ${risingMinBase} and events > previous_events`,
+    );
+  }
   return queryRows<{ key: string; current: number; previous: number }>(
     db,
     sql`select key,
@@ -98,11 +125,14 @@ export async function loadTrends(db: Db, p: TrendsFilter & { k: number; locale: 
   if (!lastDay) return empty;
   const { current, previous } = windowsFor(lastDay, p.period);
 
+  const top = async (metric: StatsMetric, dim: string, n: number) =>
+    (await topKeysFromWindows(db, { metric, dim, period: p.period, lastDay, k: p.k, limit: n })) ??
+    (await topKeys(db, { metric, dim, window: current, k: p.k, limit: n }));
   const [searched, added, terms, rising, logins, views] = await Promise.all([
-    topKeys(db, { metric: "search_concept", dim: p.type, window: current, k: p.k, limit }),
-    topKeys(db, { metric: "profile_added", dim: p.type === "skill" ? "skill_added" : "role_added", window: current, k: p.k, limit }),
-    topKeys(db, { metric: "search_query", dim: p.type, window: current, k: p.k, limit: limit * 3 }),
-    risingKeys(db, { dim: p.type, current, previous, k: p.k }),
+    top("search_concept", p.type, limit),
+    top("profile_added", p.type === "skill" ? "skill_added" : "role_added", limit),
+    top("search_query", p.type, limit * 3),
+    risingKeys(db, { dim: p.type, period: p.period, lastDay, current, previous, k: p.k }),
     dayCells(db, { metric: "logins", window: current }),
     dayCells(db, { metric: "page_views", window: current }),
   ]);

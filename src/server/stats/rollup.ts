@@ -7,6 +7,7 @@ import { pageViewCounters, profileEvents, searchLog, statsWatermark, users } fro
 import { allPseudonymsFor, type Keyring } from "@/server/pseudonym";
 import { maxQueryLength, publishableQuerySql } from "./disclosure";
 import { addDays, dayOf, startOf, type Day } from "./days";
+import { refreshWindows } from "./windows";
 
 const watermarkName = "daily";
 
@@ -138,9 +139,10 @@ export async function purgeSearchLog(db: Db, p: { retentionDays: number; now?: D
   return { deleted: deleted.length };
 }
 
-/** Rollup then purge: what the cron route and `npm run cli -- stats rollup` run. */
-export async function runStatsMaintenance(db: Db, p: RollupOptions & { retentionDays: number }) {
+/** Rollup, dashboard windows, then purge: what the cron route and `npm run cli -- stats rollup` run. */
+export async function runStatsMaintenance(db: Db, p: RollupOptions & { retentionDays: number; k: number }) {
   const { days } = await rollupPending(db, p);
+  await refreshWindows(db, { k: p.k });
   const { deleted } = await purgeSearchLog(db, p);
   return { rolledUpDays: days.length, lastDay: await lastRolledDay(db), purgedSearchLogRows: deleted };
 }

@@ -13,7 +13,7 @@ export async function GET(request: Request): Promise<Response> {
   try {
     const env = getEnv();
     if (!isCronAuthorized(request.headers.get("authorization"), env.CRON_SECRET)) throw new AppError("unauthorized", "Unauthorized");
-    const result = await runStatsMaintenance(await getDb(), { retentionDays: env.SEARCH_LOG_RETENTION_DAYS });
+    const result = await runStatsMaintenance(await getDb(), { retentionDays: env.SEARCH_LOG_RETENTION_DAYS, k: env.STATS_K });
     return Response.json(result, { headers: { "Cache-Control": "no-store" } });
   } catch (error) {
     return errorResponse(error);
