@@ -1,5 +1,6 @@
 import type { Db } from "@/server/db/client";
 import { seedDemoActivity } from "./demo-activity";
+import { seedDemoProfiles } from "./demo-profiles";
 import { seedDemoUsers } from "./demo-users";
 import { seedStarterTaxonomy } from "./starter-taxonomy";
 
@@ -10,5 +11,6 @@ import { seedStarterTaxonomy } from "./starter-taxonomy";
 export async function seedDemo(db: Db): Promise<void> {
   await seedStarterTaxonomy(db);
   await seedDemoUsers(db);
+  await seedDemoProfiles(db);
   await seedDemoActivity(db);
 }
