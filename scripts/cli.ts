@@ -6,6 +6,7 @@ type Command = (args: string[]) => Promise<void>;
 
 const commands: Record<string, () => Promise<{ run: Command }>> = {
   match: () => import("./commands/match"),
+  stats: () => import("./commands/stats"),
 };
 
 await runCli("cli", async () => {
