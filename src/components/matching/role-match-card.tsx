@@ -1,0 +1,81 @@
+// One ranked role: its score bar and, in <details>, every item the score is computed from.
+import Link from "next/link";
+import { format } from "@/i18n/bilingual";
+import type { Messages } from "@/i18n/messages";
+import type { RoleMatch, SkillMatch } from "@/server/matching/types";
+import styles from "./matching.module.css";
+
+type T = Messages["matching"];
+
+const pct = (v: number) => Math.round(v * 100);
+const sum = (items: SkillMatch[]) => Math.round(items.reduce((s, i) => s + i.strength, 0) * 100) / 100;
+
+export function ScoreBar(props: { score: number; label: string }) {
+  return (
+    <div className="score-bar" role="meter" aria-valuemin={0} aria-valuemax={100} aria-valuenow={props.score} aria-label={props.label}>
+      <span style={{ width: `${props.score}%` }} />
+    </div>
+  );
+}
+
+function MatchList(props: { items: SkillMatch[]; t: T }) {
+  if (props.items.length === 0) return <p className="muted small">{props.t.none}</p>;
+  return (
+    <ul className={styles.skillList}>
+      {props.items.map((m) => (
+        <li key={m.skillId}>
+          <span className="tag">{m.label}</span>{" "}
+          <span className="muted small">
+            {m.strength >= 1 ? props.t.exact : format(props.t.near, { label: m.by.label, pct: pct(m.strength) })}
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function RoleMatchCard(props: { role: RoleMatch; t: T; headingLevel?: "h2" | "h3" }) {
+  const { role, t } = props;
+  const Heading = props.headingLevel ?? "h3";
+  const essentialTotal = role.matchedEssential.length + role.missingEssential.length;
+  const optionalTotal = role.matchedOptional.length + role.missingOptional.length;
+  return (
+    <article className={`card ${styles.roleCard}`}>
+      <div className={styles.roleHead}>
+        <Heading className={styles.roleTitle}>
+          <Link href={`/roles/${role.roleId}`}>{role.label}</Link>
+        </Heading>
+        <strong>{format(t.score, { score: role.score })}</strong>
+      </div>
+      <ScoreBar score={role.score} label={format(t.scoreBar, { role: role.label, score: role.score })} />
+      <details className={styles.details}>
+        <summary>{format(t.why, { score: role.score })}</summary>
+        <p className="hint">{t.formula}</p>
+        <p className="hint">
+          {format(t.formulaFigures, {
+            essential: sum(role.matchedEssential),
+            optional: sum(role.matchedOptional),
+            essentialTotal,
+            optionalTotal,
+            score: role.score,
+          })}
+        </p>
+        <h4>{t.matchedEssential}</h4>
+        <MatchList items={role.matchedEssential} t={t} />
+        <h4>{t.matchedOptional}</h4>
+        <MatchList items={role.matchedOptional} t={t} />
+        <h4>{t.missingEssential}</h4>
+        {role.missingEssential.length === 0 ? (
+          <p className="muted small">{t.none}</p>
+        ) : (
+          <ul className={styles.skillList}>
+            {role.missingEssential.map((s) => (
+              <li key={s.skillId}>{s.label}</li>
+            ))}
+          </ul>
+        )}
+        <p className="muted small">{format(t.missingOptional, { count: role.missingOptional.length })}</p>
+      </details>
+    </article>
+  );
+}
