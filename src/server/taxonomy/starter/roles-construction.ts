@@ -186,4 +186,20 @@ export const constructionRoles: StarterRole[] = [
     essential: ["hairdressing", "customer-service", "service-mindset", "health-safety-environment", "communication"],
     optional: ["sales", "independent-work"],
   },
+  {
+    slug: "landscape-gardener", isco: "6113", en: "Landscape gardener", nb: "Anleggsgartner",
+    enAlt: ["landscaper", "groundskeeper", "gardener"], nbAlt: ["gartner", "grøntarbeider", "parkarbeider"],
+    descriptionEn: "Builds and maintains gardens, parks and outdoor areas with paving, walls and planting.",
+    descriptionNb: "Bygger og vedlikeholder hager, parker og uteområder med belegning, murer og beplantning.",
+    essential: ["landscaping", "groundwork", "measuring-setting-out", "blueprint-reading", "hand-power-tools", "health-safety-environment"],
+    optional: ["excavator-operation", "masonry", "driving-licence-b", "customer-service"],
+  },
+  {
+    slug: "waiter", isco: "5131", en: "Waiter", nb: "Servitør",
+    enAlt: ["waitress", "server", "restaurant server", "bartender"], nbAlt: ["kelner", "serveringsmedarbeider", "bartender"],
+    descriptionEn: "Serves food and drinks to guests, takes orders and handles payment in restaurants and bars.",
+    descriptionNb: "Serverer mat og drikke, tar imot bestillinger og tar betalt på restauranter og barer.",
+    essential: ["table-service", "customer-service", "service-mindset", "cash-handling", "food-safety", "teamwork"],
+    optional: ["bartending", "english-language", "sales", "time-management"],
+  },
 ];

@@ -8,7 +8,7 @@ export const healthRoles: StarterRole[] = [
     descriptionEn: "Plans, gives and evaluates nursing care for patients in hospitals, nursing homes and home care.",
     descriptionNb: "Planlegger, gir og evaluerer sykepleie til pasienter på sykehus, sykehjem og i hjemmetjenesten.",
     essential: ["nursing", "medication-administration", "vital-signs", "infection-control", "patient-records", "care-planning", "patient-communication", "pharmacology", "patient-safety", "first-aid", "teamwork"],
-    optional: ["wound-care", "geriatric-care", "dementia-care", "ehr-systems", "phlebotomy", "palliative-care", "triage", "norwegian-language"],
+    optional: ["wound-care", "geriatric-care", "dementia-care", "ehr-systems", "phlebotomy", "palliative-care", "triage", "norwegian-language", "iv-therapy", "diabetes-care"],
   },
   {
     slug: "specialist-nurse", isco: "2221", en: "Specialist nurse", nb: "Spesialsykepleier",
@@ -16,7 +16,7 @@ export const healthRoles: StarterRole[] = [
     descriptionEn: "A nurse with further education who works in intensive care, anaesthesia or the operating theatre.",
     descriptionNb: "Sykepleier med videreutdanning som arbeider innen intensiv, anestesi eller på operasjonsstuen.",
     essential: ["nursing", "intensive-care", "anaesthesia", "surgical-nursing", "advanced-life-support", "vital-signs", "medication-administration", "infection-control", "patient-safety", "sterilisation"],
-    optional: ["emergency-care", "triage", "pharmacology", "coaching"],
+    optional: ["emergency-care", "triage", "pharmacology", "coaching", "iv-therapy"],
   },
   {
     slug: "midwife", isco: "2222", en: "Midwife", nb: "Jordmor",
@@ -32,7 +32,7 @@ export const healthRoles: StarterRole[] = [
     descriptionEn: "Diagnoses and treats common illnesses and refers patients to specialists when needed.",
     descriptionNb: "Utreder og behandler vanlige sykdommer og henviser pasienter videre til spesialister ved behov.",
     essential: ["diagnostics", "clinical-examination", "prescribing", "pharmacology", "anatomy-physiology", "patient-communication", "patient-records", "health-legislation", "evidence-based-practice"],
-    optional: ["emergency-care", "mental-health-care", "public-health", "ehr-systems", "motivational-interviewing"],
+    optional: ["emergency-care", "mental-health-care", "public-health", "ehr-systems", "motivational-interviewing", "vaccination", "diabetes-care"],
   },
   {
     slug: "healthcare-worker", isco: "5321", en: "Healthcare assistant", nb: "Helsefagarbeider",
@@ -40,7 +40,7 @@ export const healthRoles: StarterRole[] = [
     descriptionEn: "Helps patients and residents with personal care, meals and daily activities under nursing supervision.",
     descriptionNb: "Hjelper pasienter og beboere med stell, måltider og daglige gjøremål under veiledning av sykepleier.",
     essential: ["basic-care", "infection-control", "vital-signs", "lifting-techniques", "patient-records", "empathy-care", "patient-communication", "teamwork"],
-    optional: ["medication-administration", "geriatric-care", "dementia-care", "wound-care", "home-care", "first-aid", "norwegian-language"],
+    optional: ["medication-administration", "geriatric-care", "dementia-care", "wound-care", "home-care", "first-aid", "norwegian-language", "diabetes-care"],
   },
   {
     slug: "home-care-aide", isco: "5322", en: "Home care aide", nb: "Assistent i hjemmetjenesten",
@@ -48,7 +48,7 @@ export const healthRoles: StarterRole[] = [
     descriptionEn: "Supports elderly and disabled people with care and practical tasks in their own homes.",
     descriptionNb: "Hjelper eldre og personer med funksjonsnedsettelser med stell og praktiske oppgaver i eget hjem.",
     essential: ["home-care", "basic-care", "infection-control", "empathy-care", "patient-communication", "driving-licence-b"],
-    optional: ["geriatric-care", "dementia-care", "nutrition", "lifting-techniques", "first-aid"],
+    optional: ["geriatric-care", "dementia-care", "nutrition", "lifting-techniques", "first-aid", "diabetes-care"],
   },
   {
     slug: "pharmacist", isco: "2262", en: "Pharmacist", nb: "Farmasøyt",
@@ -169,5 +169,29 @@ export const healthRoles: StarterRole[] = [
     descriptionNb: "Kartlegger pasienters ernæring og lager kostplaner som forebygger og behandler sykdom.",
     essential: ["nutrition", "clinical-examination", "patient-communication", "motivational-interviewing", "evidence-based-practice", "patient-records"],
     optional: ["public-health", "presentation", "child-health"],
+  },
+  {
+    slug: "specialist-physician", isco: "2212", en: "Specialist physician", nb: "Legespesialist",
+    enAlt: ["consultant physician", "surgeon", "hospital doctor", "medical specialist"], nbAlt: ["overlege", "kirurg", "LIS-lege", "sykehuslege"],
+    descriptionEn: "Diagnoses and treats patients within a medical specialty such as surgery, internal medicine or psychiatry.",
+    descriptionNb: "Utreder og behandler pasienter innen et medisinsk fagområde som kirurgi, indremedisin eller psykiatri.",
+    essential: ["diagnostics", "clinical-examination", "prescribing", "pharmacology", "anatomy-physiology", "evidence-based-practice", "patient-records", "patient-communication", "patient-safety"],
+    optional: ["surgery", "emergency-care", "intensive-care", "anaesthesia", "medical-imaging", "mental-health-care", "supervision-students", "research-methods"],
+  },
+  {
+    slug: "public-health-nurse", isco: "2221", en: "Public health nurse", nb: "Helsesykepleier",
+    enAlt: ["health visitor", "school nurse", "community nurse"], nbAlt: ["helsesøster", "skolehelsesykepleier", "helsestasjonssykepleier"],
+    descriptionEn: "Follows up the health of children, young people and families at child health centres and schools.",
+    descriptionNb: "Følger opp helsen til barn, unge og familier på helsestasjon og i skolehelsetjenesten.",
+    essential: ["nursing", "child-health", "public-health", "vaccination", "patient-communication", "patient-records", "parent-cooperation"],
+    optional: ["mental-health-care", "nutrition", "child-welfare", "motivational-interviewing", "cultural-awareness"],
+  },
+  {
+    slug: "dental-hygienist", isco: "3251", en: "Dental hygienist", nb: "Tannpleier",
+    enAlt: ["oral hygienist", "dental therapist"], nbAlt: ["tannhygienist", "tannhelsepleier"],
+    descriptionEn: "Cleans teeth, treats gum disease and teaches patients how to keep their mouth healthy.",
+    descriptionNb: "Renser tenner, behandler tannkjøttsykdom og lærer pasienter å ta vare på munnhelsen.",
+    essential: ["dental-care", "infection-control", "patient-communication", "public-health", "patient-records", "sterilisation"],
+    optional: ["medical-imaging", "radiation-protection", "child-health", "nutrition"],
   },
 ];

@@ -24,7 +24,7 @@ export const itRoles: StarterRole[] = [
     descriptionEn: "Builds the server-side logic, APIs and data storage behind applications.",
     descriptionNb: "Utvikler logikken på serversiden, API-er og datalagring bak applikasjoner.",
     essential: ["backend-development", "api-design", "sql", "databases", "oop", "git", "software-testing", "microservices", "information-security"],
-    optional: ["java", "spring", "csharp", "dotnet", "go-lang", "python", "nodejs", "kotlin", "docker", "kubernetes", "postgresql", "nosql", "ci-cd", "rust-lang", "c-cpp", "php", "django"],
+    optional: ["java", "spring", "csharp", "dotnet", "go-lang", "python", "nodejs", "kotlin", "docker", "kubernetes", "postgresql", "nosql", "ci-cd", "rust-lang", "c-cpp", "php", "django", "ruby", "scala"],
   },
   {
     slug: "fullstack-developer", isco: "2512", en: "Full-stack developer", nb: "Fullstackutvikler",
@@ -40,7 +40,7 @@ export const itRoles: StarterRole[] = [
     descriptionEn: "Builds and publishes applications for smartphones and tablets.",
     descriptionNb: "Utvikler og publiserer applikasjoner for mobiltelefoner og nettbrett.",
     essential: ["android-dev", "ios-dev", "kotlin", "swift", "api-design", "ui-design", "git", "software-testing"],
-    optional: ["react-native", "javascript", "typescript", "ux-design", "accessibility", "ci-cd"],
+    optional: ["react-native", "javascript", "typescript", "ux-design", "accessibility", "ci-cd", "flutter"],
   },
   {
     slug: "devops-engineer", isco: "2512", en: "DevOps engineer", nb: "DevOps-ingeniør",
@@ -80,7 +80,7 @@ export const itRoles: StarterRole[] = [
     descriptionEn: "Builds and runs the pipelines and platforms that collect, clean and store data for analysis.",
     descriptionNb: "Bygger og drifter pipelines og plattformer som samler inn, vasker og lagrer data for analyse.",
     essential: ["data-engineering", "sql", "python", "data-warehousing", "databases", "big-data", "cloud-computing", "git"],
-    optional: ["nosql", "docker", "infrastructure-as-code", "gdpr-privacy", "business-intelligence"],
+    optional: ["nosql", "docker", "infrastructure-as-code", "gdpr-privacy", "business-intelligence", "scala"],
   },
   {
     slug: "data-analyst", isco: "2511", en: "Data analyst", nb: "Dataanalytiker",
@@ -104,7 +104,7 @@ export const itRoles: StarterRole[] = [
     descriptionEn: "Keeps servers, user accounts and core IT services running and up to date.",
     descriptionNb: "Holder servere, brukerkontoer og sentrale IT-tjenester i drift og oppdatert.",
     essential: ["linux", "windows-server", "networking", "bash-scripting", "monitoring", "identity-access", "information-security", "itil", "documentation"],
-    optional: ["cloud-computing", "azure", "infrastructure-as-code", "docker", "it-support"],
+    optional: ["cloud-computing", "azure", "infrastructure-as-code", "docker", "it-support", "m365-admin"],
   },
   {
     slug: "network-engineer", isco: "2523", en: "Network engineer", nb: "Nettverksingeniør",
@@ -128,7 +128,7 @@ export const itRoles: StarterRole[] = [
     descriptionEn: "Helps users with computers, accounts and software, and fixes everyday IT problems.",
     descriptionNb: "Hjelper brukere med PC-er, kontoer og programvare, og løser daglige IT-problemer.",
     essential: ["it-support", "hardware-troubleshooting", "windows-server", "office-software", "customer-service", "communication", "documentation", "problem-solving"],
-    optional: ["networking", "itil", "linux", "identity-access", "norwegian-language", "adaptability"],
+    optional: ["networking", "itil", "linux", "identity-access", "norwegian-language", "adaptability", "m365-admin"],
   },
   {
     slug: "ux-designer", isco: "2513", en: "UX designer", nb: "UX-designer",
@@ -144,7 +144,7 @@ export const itRoles: StarterRole[] = [
     descriptionEn: "Plans and runs tests, manual and automated, to find defects before software is released.",
     descriptionNb: "Planlegger og gjennomfører manuelle og automatiserte tester for å finne feil før programvare slippes.",
     essential: ["software-testing", "test-driven-development", "requirements-analysis", "attention-to-detail", "documentation", "agile", "sql"],
-    optional: ["javascript", "python", "ci-cd", "accessibility", "git", "technical-writing"],
+    optional: ["javascript", "python", "ci-cd", "accessibility", "git", "technical-writing", "jira"],
   },
   {
     slug: "it-project-manager", isco: "1330", en: "IT project manager", nb: "IT-prosjektleder",
@@ -152,7 +152,7 @@ export const itRoles: StarterRole[] = [
     descriptionEn: "Leads IT projects to deliver on scope, time and budget with the right team.",
     descriptionNb: "Leder IT-prosjekter slik at de leveres til riktig innhold, tid og budsjett.",
     essential: ["project-management", "agile", "stakeholder-management", "budgeting", "leadership", "requirements-analysis", "communication", "planning-organising"],
-    optional: ["scrum-master-practice", "change-management", "software-development", "negotiation"],
+    optional: ["scrum-master-practice", "change-management", "software-development", "negotiation", "jira"],
   },
   {
     slug: "product-owner", isco: "1330", en: "Product owner", nb: "Produkteier",
@@ -160,7 +160,7 @@ export const itRoles: StarterRole[] = [
     descriptionEn: "Decides what a digital product should do next and prioritises the team's backlog.",
     descriptionNb: "Bestemmer hva et digitalt produkt skal gjøre videre og prioriterer teamets arbeid.",
     essential: ["product-management", "requirements-analysis", "agile", "stakeholder-management", "ux-design", "data-analysis", "communication"],
-    optional: ["scrum-master-practice", "budgeting", "presentation", "innovation"],
+    optional: ["scrum-master-practice", "budgeting", "presentation", "innovation", "jira"],
   },
   {
     slug: "scrum-master", isco: "2421", en: "Scrum master", nb: "Scrum master",
@@ -168,7 +168,7 @@ export const itRoles: StarterRole[] = [
     descriptionEn: "Helps a development team work in an agile way and removes what slows them down.",
     descriptionNb: "Hjelper et utviklingsteam å jobbe smidig og fjerner det som bremser dem.",
     essential: ["scrum-master-practice", "agile", "coaching", "conflict-resolution", "communication", "teamwork"],
-    optional: ["project-management", "change-management", "stakeholder-management"],
+    optional: ["project-management", "change-management", "stakeholder-management", "jira"],
   },
   {
     slug: "it-manager", isco: "1330", en: "IT manager", nb: "IT-sjef",

@@ -64,6 +64,9 @@ export const constructionSkills: StarterSkill[] = [
   skill("cooking", "s", "Cooking", "Matlaging", ["food preparation", "culinary skills", "kitchen work"], ["kokkefag", "kjøkkenarbeid", "tilberedning av mat"]),
   skill("food-safety", "k", "Food safety and hygiene", "Mattrygghet og hygiene", ["HACCP", "food hygiene", "IK-Mat"], ["HACCP", "IK-mat", "næringsmiddelhygiene"]),
   skill("baking", "s", "Baking", "Baking", ["bread baking", "pastry", "confectionery"], ["bakerfag", "konditorarbeid", "brødbaking"]),
+  skill("landscaping", "s", "Landscaping", "Anleggsgartnerarbeid", ["landscape construction", "hardscaping", "garden construction"], ["grøntanlegg", "hagearbeid", "belegningsstein"]),
+  skill("table-service", "s", "Food and beverage service", "Servering", ["table service", "waiting tables", "waitressing"], ["servitøryrket", "bordservering", "servering av mat og drikke"]),
+  skill("bartending", "s", "Bartending", "Bartenderarbeid", ["mixology", "bar service", "cocktail making"], ["bar", "drinkmiksing", "skjenking"]),
   skill("demolition", "s", "Demolition", "Riving", ["demolition work", "strip-out"], ["rivearbeid", "sanering"]),
   skill("asbestos-hazmat", "k", "Hazardous materials handling", "Håndtering av farlig avfall", ["asbestos removal", "hazardous waste"], ["asbestsanering", "miljøsanering", "farlig avfall"]),
 ];
