@@ -18,13 +18,14 @@ const { AnalyticsGate } = await import("@/components/consent/analytics-gate");
 
 function page(initial: CookieChoice | null, locale: "nb" | "en" = "en") {
   return renderToStaticMarkup(
-    h(MessagesProvider, { locale, messages: messagesFor(locale) },
-      h(ConsentProvider, { initial },
-        h(CookieBanner),
-        h(AnalyticsGate),
-        h(CookieSettingsButton, { label: "Cookies" }),
-      ),
-    ),
+    h(MessagesProvider, {
+      locale,
+      messages: messagesFor(locale),
+      children: h(ConsentProvider, {
+        initial,
+        children: [h(CookieBanner, { key: "b" }), h(AnalyticsGate, { key: "a" }), h(CookieSettingsButton, { key: "c", label: "Cookies" })],
+      }),
+    }),
   );
 }
 
