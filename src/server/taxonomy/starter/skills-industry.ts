@@ -44,7 +44,7 @@ export const industrySkills: StarterSkill[] = [
   skill("process-operation", "s", "Process plant operation", "Prosessdrift", ["process control", "control room operation", "plant operation"], ["kontrollromsdrift", "prosesskontroll", "drift av prosessanlegg"]),
   skill("chemistry", "k", "Chemistry", "Kjemi", ["chemical processes", "chemical engineering"], ["kjemiske prosesser", "prosesskjemi"]),
   skill("oil-gas", "k", "Oil and gas operations", "Olje og gass", ["petroleum industry", "upstream operations", "drilling operations"], ["petroleum", "offshore olje og gass", "boreoperasjoner"]),
-  skill("offshore-safety", "k", "Offshore safety", "Offshore sikkerhet", ["GSK", "offshore survival training", "BOSIET"], ["grunnleggende sikkerhetskurs offshore", "GSK", "sikkerhetskurs offshore"]),
+  skill("offshore-safety", "k", "Offshore safety", "Offshoresikkerhet", ["GSK", "offshore survival training", "BOSIET"], ["grunnleggende sikkerhetskurs offshore", "GSK", "sikkerhetskurs offshore"]),
   skill("renewable-energy", "k", "Renewable energy", "Fornybar energi", ["wind power", "hydropower", "clean energy"], ["vindkraft", "vannkraft", "grønn energi"]),
   skill("power-systems", "k", "Electric power systems", "Elkraftsystemer", ["power grid", "energy distribution", "substations"], ["strømnett", "energiforsyning", "transformatorstasjon"]),
   skill("lifting-slinging", "s", "Rigging and slinging", "Anhuking og signalgiving", ["rigging", "slinging", "banksman"], ["anhuker", "rigging", "signalgiver"]),
