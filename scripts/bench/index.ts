@@ -7,6 +7,7 @@ export type Bench = (args: { esco?: string; emit: (line: BenchLine) => void }) =
 
 const benches: Record<string, () => Promise<{ bench: Bench }>> = {
   import: () => import("./import"),
+  matching: () => import("./matching"),
   stats: () => import("./stats"),
 };
 
