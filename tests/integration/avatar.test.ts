@@ -166,7 +166,7 @@ describe("Uploadthing storage (UTApi over msw)", () => {
   );
   const token = Buffer.from(JSON.stringify({ apiKey: "sk_test_0123456789", appId: "app1", regions: ["fra1"] })).toString("base64");
 
-  beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
+  beforeAll(() => server.listen({ onUnhandledFrame: "error" }));
   afterAll(() => server.close());
 
   test("sends the re-encoded file and deletes the old key on replace and remove", async () => {

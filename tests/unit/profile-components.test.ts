@@ -42,18 +42,17 @@ const filled: ProfileView = {
 function render(locale: Locale, view: ProfileView): string {
   const node = (c: ComponentType<never>, props: object): ReactNode => createElement(c as ComponentType<object>, props);
   return renderToStaticMarkup(
-    createElement(MessagesProvider, {
-      locale,
-      messages: messagesFor(locale),
-      children: [
-        node(AvatarControl, { key: "a", url: view.contact.avatarUrl, name: view.contact.fullName ?? "Demo" }),
-        node(ContactSection, { key: "c", contact: view.contact }),
-        node(SkillsSection, { key: "s", skills: view.skills }),
-        node(RolesSection, { key: "r", roles: view.roles }),
-        node(ExperienceSection, { key: "e", experiences: view.experiences, skills: view.skills }),
-        node(EducationSection, { key: "d", educations: view.educations }),
-      ],
-    }),
+    createElement(
+      // Children go in as createElement arguments; the provider's props type wants them as a prop.
+      MessagesProvider as ComponentType<{ locale: Locale; messages: ReturnType<typeof messagesFor>; children?: ReactNode }>,
+      { locale, messages: messagesFor(locale) },
+      node(AvatarControl, { key: "a", url: view.contact.avatarUrl, name: view.contact.fullName ?? "Demo" }),
+      node(ContactSection, { key: "c", contact: view.contact }),
+      node(SkillsSection, { key: "s", skills: view.skills }),
+      node(RolesSection, { key: "r", roles: view.roles }),
+      node(ExperienceSection, { key: "e", experiences: view.experiences, skills: view.skills }),
+      node(EducationSection, { key: "d", educations: view.educations }),
+    ),
   );
 }
 
