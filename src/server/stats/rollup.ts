@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, gte, inArray, isNotNull, lt, or, gt } from "drizzle-orm";
+import { and, eq, gt, gte, inArray, isNotNull, or } from "drizzle-orm";
 import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/server/db/client";
 import { queryRows } from "@/server/db/rows";
@@ -135,8 +135,11 @@ export async function purgeSearchLog(db: Db, p: { retentionDays: number; now?: D
   const byAge = startOf(addDays(dayOf(p.now ?? new Date()), -p.retentionDays));
   const rolled = startOf(addDays(last, 1));
   const cutoff = byAge < rolled ? byAge : rolled;
-  const deleted = await db.delete(searchLog).where(lt(searchLog.occurredAt, cutoff)).returning({ id: searchLog.id });
-  return { deleted: deleted.length };
+  const [row] = await queryRows<{ n: number }>(
+    db,
+    sql`with gone as (delete from search_log where occurred_at < ${cutoff.toISOString()}::timestamptz returning 1) select count(*)::int as n from gone`,
+  );
+  return { deleted: row?.n ?? 0 };
 }
 
 /** Rollup, dashboard windows, then purge: what the cron route and `npm run cli -- stats rollup` run. */
