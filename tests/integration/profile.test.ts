@@ -106,6 +106,8 @@ describe("contact", () => {
     expect(fieldCodes(contactInput, { preferredLanguage: "de" })).toHaveProperty("preferredLanguage");
     expect(parse(contactInput, { phone: "+46 70 123 45 67" }).phone).toBe("+46701234567");
     expect(parse(contactInput, { phone: "0047 91234567" }).phone).toBe("+4791234567");
+    expect(parse(contactInput, { phone: "47 912 34 567" }).phone).toBe("+4791234567");
+    expect(parse(contactInput, { phone: "(+47) 22-33-44-55" }).phone).toBe("+4722334455");
   });
 });
 

@@ -26,13 +26,16 @@ export async function addRole(db: Db, p: { actor: Actor; input: AddRoleInput }) 
     .limit(1);
   if (existing.length > 0) throw duplicate();
   try {
-    const [row] = await db
-      .insert(userRoles)
-      .values({ userId: p.actor.id, kind, conceptId, customLabel })
-      .returning({ id: userRoles.id, kind: userRoles.kind, conceptId: userRoles.conceptId, customLabel: userRoles.customLabel });
-    if (!row) throw new Error("insert returned no row");
-    if (conceptId) await recordProfileEvent(db, p.actor, { kind: "role_added", conceptId });
-    return row;
+    // The row and its statistics event are written together or not at all.
+    return await db.transaction(async (tx) => {
+      const [row] = await tx
+        .insert(userRoles)
+        .values({ userId: p.actor.id, kind, conceptId, customLabel })
+        .returning({ id: userRoles.id, kind: userRoles.kind, conceptId: userRoles.conceptId, customLabel: userRoles.customLabel });
+      if (!row) throw new Error("insert returned no row");
+      if (conceptId) await recordProfileEvent(tx as unknown as Db, p.actor, { kind: "role_added", conceptId });
+      return row;
+    });
   } catch (error) {
     if (isUniqueViolation(error)) throw duplicate();
     throw error;

@@ -68,6 +68,8 @@ export function normalizePhone(input: string): string | null {
   if (compact === "") return null;
   const plus = compact.startsWith("00") ? `+${compact.slice(2)}` : compact;
   if (/^\d{8}$/.test(plus)) return `+47${plus}`;
+  // "47 912 34 567": the country code without its plus.
+  if (/^47\d{8}$/.test(plus)) return `+${plus}`;
   if (!/^\+[1-9]\d{6,14}$/.test(plus)) return null;
   if (plus.startsWith("+47") && !/^\+47\d{8}$/.test(plus)) return null;
   return plus;

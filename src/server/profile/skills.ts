@@ -25,13 +25,16 @@ export async function addSkill(db: Db, p: { actor: Actor; input: AddSkillInput }
     .limit(1);
   if (existing.length > 0) throw duplicate();
   try {
-    const [row] = await db
-      .insert(userSkills)
-      .values({ userId: p.actor.id, conceptId, customLabel, level })
-      .returning({ id: userSkills.id, conceptId: userSkills.conceptId, customLabel: userSkills.customLabel, level: userSkills.level });
-    if (!row) throw new Error("insert returned no row");
-    if (conceptId) await recordProfileEvent(db, p.actor, { kind: "skill_added", conceptId });
-    return row;
+    // The row and its statistics event are written together or not at all.
+    return await db.transaction(async (tx) => {
+      const [row] = await tx
+        .insert(userSkills)
+        .values({ userId: p.actor.id, conceptId, customLabel, level })
+        .returning({ id: userSkills.id, conceptId: userSkills.conceptId, customLabel: userSkills.customLabel, level: userSkills.level });
+      if (!row) throw new Error("insert returned no row");
+      if (conceptId) await recordProfileEvent(tx as unknown as Db, p.actor, { kind: "skill_added", conceptId });
+      return row;
+    });
   } catch (error) {
     // Two tabs adding the same skill at once: the unique index decides.
     if (isUniqueViolation(error)) throw duplicate();

@@ -6,7 +6,7 @@ import type { FileStorage } from "./types";
 export function uploadthingStorage(token: string): FileStorage {
   let api: UTApi | undefined;
   // Created on first use, so it picks up the fetch in place then (tests intercept it with msw).
-  const utapi = () => (api ??= new UTApi({ token }));
+  const utapi = () => (api ??= new UTApi({ token, logLevel: "Error" }));
   return {
     kind: "uploadthing",
     async put(key, bytes, contentType) {
