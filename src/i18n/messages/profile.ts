@@ -8,6 +8,8 @@ export const profile = bilingual(
     completenessHint: "Legg til {next} for å få bedre treff.",
     nextStep: { contact: "kontaktopplysninger", skills: "ferdigheter", roles: "en målrolle", experience: "erfaring", education: "utdanning" },
     saved: "Lagret.",
+    loading: "Henter profilen …",
+    pageError: { title: "Profilen kunne ikke vises", body: "Noe gikk galt da vi hentet profilen din. Ingenting er slettet.", retry: "Prøv igjen" },
     sections: {
       contact: "Kontaktopplysninger",
       skills: "Ferdigheter",
@@ -140,6 +142,8 @@ export const profile = bilingual(
     completenessHint: "Add {next} for better matches.",
     nextStep: { contact: "contact details", skills: "skills", roles: "a target role", experience: "experience", education: "education" },
     saved: "Saved.",
+    loading: "Loading your profile …",
+    pageError: { title: "Your profile could not be shown", body: "Something went wrong while loading your profile. Nothing has been deleted.", retry: "Try again" },
     sections: {
       contact: "Contact details",
       skills: "Skills",
