@@ -1,4 +1,5 @@
 "use client";
+import { useState } from "react";
 import { ConceptAutocomplete, type ConceptChoice } from "@/components/concept-autocomplete";
 import { format } from "@/i18n/bilingual";
 import { useMessages } from "@/i18n/client";
@@ -35,21 +36,23 @@ function RoleGroup(props: { kind: "current" | "target"; roles: RoleItem[] }) {
   const t = m.profile.roles;
   const action = useProfileAction();
   const headingId = `roles-${props.kind}-heading`;
+  // Emptied (remounted) only after a successful add, so a failed save keeps the text.
+  const [searchKey, setSearchKey] = useState(0);
 
   function onSelect(choice: ConceptChoice) {
     const input = "conceptId" in choice ? { kind: props.kind, conceptId: choice.conceptId } : { kind: props.kind, customLabel: choice.customLabel };
-    action.run(addRoleAction, input);
+    action.run(addRoleAction, input, () => setSearchKey((k) => k + 1));
   }
 
   return (
     <div className={styles.roleGroup} aria-labelledby={headingId} role="group">
       <h3 id={headingId}>{props.kind === "current" ? t.current : t.target}</h3>
       <ConceptAutocomplete
+        key={searchKey}
         kind="role"
         label={props.kind === "current" ? t.addCurrent : t.addTarget}
         placeholder={t.placeholder}
         allowCustom
-        clearOnSelect
         onSelect={onSelect}
       />
       <div aria-live="polite">

@@ -61,13 +61,18 @@ export function SkillsSection(props: { skills: SkillItem[] }) {
   const levelId = useId();
   const [newLevel, setNewLevel] = useState<number | null>(null);
   const [added, setAdded] = useState<string | null>(null);
+  // The search box is emptied (remounted) only after a successful add, so a failed save keeps the text.
+  const [searchKey, setSearchKey] = useState(0);
   const action = useProfileAction();
 
   function onSelect(choice: ConceptChoice) {
     setAdded(null);
     const label = "conceptId" in choice ? choice.label : choice.customLabel;
     const input = "conceptId" in choice ? { conceptId: choice.conceptId, level: newLevel } : { customLabel: choice.customLabel, level: newLevel };
-    action.run(addSkillAction, input, () => setAdded(format(t.added, { label })));
+    action.run(addSkillAction, input, () => {
+      setAdded(format(t.added, { label }));
+      setSearchKey((k) => k + 1);
+    });
   }
 
   return (
@@ -78,7 +83,7 @@ export function SkillsSection(props: { skills: SkillItem[] }) {
       </header>
       <div className={styles.addBar}>
         <div className={styles.addBarSearch}>
-          <ConceptAutocomplete kind="skill" label={t.addLabel} placeholder={t.placeholder} allowCustom clearOnSelect onSelect={onSelect} />
+          <ConceptAutocomplete key={searchKey} kind="skill" label={t.addLabel} placeholder={t.placeholder} allowCustom onSelect={onSelect} />
         </div>
         <div className="field">
           <label htmlFor={levelId}>{t.levelForNew}</label>
