@@ -2,6 +2,7 @@ import type { Db } from "@/server/db/client";
 import { seedDemoActivity } from "./demo-activity";
 import { seedDemoProfiles } from "./demo-profiles";
 import { seedDemoUsers } from "./demo-users";
+import { seedEmbeddings } from "./embeddings";
 import { seedStarterTaxonomy } from "./starter-taxonomy";
 
 /**
@@ -10,6 +11,7 @@ import { seedStarterTaxonomy } from "./starter-taxonomy";
  */
 export async function seedDemo(db: Db): Promise<void> {
   await seedStarterTaxonomy(db);
+  await seedEmbeddings(db);
   await seedDemoUsers(db);
   await seedDemoProfiles(db);
   await seedDemoActivity(db);

@@ -1,0 +1,49 @@
+import { afterAll, beforeAll, expect, test, vi } from "vitest";
+import { sql } from "drizzle-orm";
+import { createTestDb, type TestDb } from "@tests/helpers/db";
+
+const calls: number[] = [];
+vi.mock("@/server/embeddings", async () => {
+  const { createLocalEmbedder } = await import("@/server/embeddings/local");
+  const local = createLocalEmbedder();
+  return {
+    getEmbedder: () => ({
+      model: local.model,
+      embed: async (texts: string[]) => {
+        calls.push(texts.length);
+        return local.embed(texts);
+      },
+    }),
+  };
+});
+
+const { seedStarterTaxonomy } = await import("@/server/seed/starter-taxonomy");
+const { seedEmbeddings } = await import("@/server/seed/embeddings");
+const { queryRows } = await import("@/server/db/rows");
+const { searchConcepts } = await import("@/server/search/concepts");
+const { createLocalEmbedder } = await import("@/server/embeddings/local");
+
+let t: TestDb;
+beforeAll(async () => {
+  t = await createTestDb();
+});
+afterAll(() => t.close());
+
+test("the seed embeds every starter concept once, and a restart embeds nothing", async () => {
+  await seedStarterTaxonomy(t.db);
+  await seedEmbeddings(t.db);
+  const [counts] = await queryRows<{ concepts: number; embedded: number }>(
+    t.db,
+    sql`select (select count(*)::int from concepts) as concepts, (select count(*)::int from concept_embeddings) as embedded`,
+  );
+  expect(counts?.concepts).toBeGreaterThan(0);
+  expect(counts?.embedded).toBe(counts?.concepts);
+  const before = calls.length;
+  await seedStarterTaxonomy(t.db);
+  await seedEmbeddings(t.db);
+  expect(calls.length).toBe(before);
+
+  // And search works on the seeded taxonomy, vector half included.
+  const results = await searchConcepts(t.db, { q: "javscript", type: "skill", lang: "en", limit: 5, embedder: createLocalEmbedder() });
+  expect(results[0]?.label.toLowerCase()).toContain("javascript");
+});
