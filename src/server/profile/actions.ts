@@ -81,7 +81,7 @@ export const deleteEducationAction = userAction(removeInput, async (input, { use
 const avatarForm = z
   .instanceof(FormData, { error: "file_missing" })
   .transform((form) => form.get("avatar"))
-  .pipe(z.instanceof(File, { error: "file_missing" }));
+  .pipe(z.custom<Blob>((value) => value instanceof Blob, { error: "file_missing" }));
 
 /** Avatar upload: the same path for the disk and Uploadthing adapters. */
 export const uploadAvatarAction = userAction(avatarForm, async (file, { user, db }) => {
