@@ -6,6 +6,7 @@ export type BenchLine = { name: string; value: number; unit: string; baseline?: 
 export type Bench = (args: { esco?: string; emit: (line: BenchLine) => void }) => Promise<void>;
 
 const benches: Record<string, () => Promise<{ bench: Bench }>> = {
+  search: () => import("./search"),
   import: () => import("./import"),
   matching: () => import("./matching"),
   stats: () => import("./stats"),
