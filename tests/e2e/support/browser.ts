@@ -1,22 +1,11 @@
-// playwright-core driving the system Chromium (no browser download here): headless, offline-safe
-// flags, a fresh profile per launch, and helpers every journey uses.
+// One browser per test file, a context (own cookies) per journey, problems collected, screenshots.
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { chromium, type Browser, type BrowserContext, type ConsoleMessage, type Page } from "playwright-core";
+import type { Browser, BrowserContext, ConsoleMessage, Page } from "playwright-core";
 import { inject } from "vitest";
+import { launchChromium } from "./chromium";
 
-export const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-
-const flags = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--disable-dev-shm-usage",
-];
+export { demo, signIn } from "./chromium";
 
 export type Session = {
   baseURL: string;
@@ -30,8 +19,7 @@ export type Session = {
 /** One browser for a test file; each journey opens its own context (own cookies). */
 export async function openSession(): Promise<Session> {
   const baseURL = inject("baseURL");
-  // launch() gives every browser a fresh, throw-away --user-data-dir of its own.
-  const browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: flags });
+  const browser = await launchChromium();
   const problems: string[] = [];
   const contexts: BrowserContext[] = [];
   return {
@@ -63,20 +51,6 @@ function watchProblems(page: Page, problems: string[]): void {
   });
   page.on("pageerror", (error) => problems.push(`${page.url()}: ${error.message}`));
 }
-
-/** Local sign-in through the real form; resolves on the page the form redirects to. */
-export async function signIn(page: Page, who: { email: string; displayName: string }, next?: string): Promise<void> {
-  await page.goto(next ? `/sign-in?next=${encodeURIComponent(next)}` : "/sign-in");
-  await page.locator('input[name="email"]').fill(who.email);
-  await page.locator('input[name="displayName"]').fill(who.displayName);
-  await Promise.all([page.waitForURL((url) => url.pathname !== "/sign-in"), page.locator('form button[type="submit"]').click()]);
-}
-
-export const demo = {
-  kari: { email: "kari@evne.local", displayName: "Kari Nordmann" },
-  ola: { email: "ola@evne.local", displayName: "Ola Hansen" },
-  admin: { email: "admin@evne.local", displayName: "Admin Evne" },
-} as const;
 
 export const screenshotDir = path.resolve(import.meta.dirname, "..", "..", "..", "test-results", "screenshots");
 
