@@ -16,7 +16,7 @@ import { clerkUserDeleter, diskFileDeleter, uploadthingFileDeleter, type RemoteD
 const clerkApi = "https://api.clerk.test";
 const utToken = Buffer.from(JSON.stringify({ apiKey: "sk_test_privacy", appId: "app-privacy", regions: ["fra1"] })).toString("base64");
 
-type Outcome = "ok" | "fail";
+type Outcome = "ok" | "fail" | "gone";
 const remote = { clerk: "ok" as Outcome, uploadthing: "ok" as Outcome };
 const calls = { clerk: [] as string[], uploadthing: [] as string[] };
 
@@ -24,6 +24,7 @@ const server = setupServer(
   http.delete(`${clerkApi}/v1/users/:id`, ({ params }) => {
     calls.clerk.push(String(params.id));
     if (remote.clerk === "fail") return HttpResponse.json({ errors: [{ code: "internal", message: "boom" }] }, { status: 500 });
+    if (remote.clerk === "gone") return HttpResponse.json({ errors: [{ code: "resource_not_found", message: "not found" }] }, { status: 404 });
     return HttpResponse.json({ id: params.id, object: "user", deleted: true });
   }),
   http.post("https://api.uploadthing.com/v6/deleteFiles", async ({ request }) => {
@@ -123,7 +124,7 @@ describe("erasure", () => {
   });
 
   test("a Clerk user already gone (404) counts as deleted", async () => {
-    server.use(http.delete(`${clerkApi}/v1/users/:id`, () => HttpResponse.json({ errors: [{ code: "resource_not_found" }] }, { status: 404 })));
+    remote.clerk = "gone";
     const { user } = await userWithEverything(t.db, { clerkId: "user_clerk_gone" });
     const result = await eraseUser(t.db, { userId: user.id, ring: testRing, deleters });
     expect(result.jobs.find((j) => j.target === "clerk_user")?.done).toBe(true);
