@@ -103,6 +103,6 @@ describe("profile server actions", () => {
     const form = new FormData();
     form.set("avatar", new File(["just text"], "photo.jpg", { type: "image/jpeg" }));
     expect(await actions.uploadAvatarAction(form)).toMatchObject({ ok: false, code: "unsupported_media_type", fieldErrors: { avatar: ["not_image"] } });
-    expect(await actions.uploadAvatarAction(new FormData())).toMatchObject({ ok: false, code: "bad_request" });
+    expect(await actions.uploadAvatarAction(new FormData())).toMatchObject({ ok: false, code: "bad_request", fieldErrors: { avatar: ["file_missing"] } });
   });
 });

@@ -78,10 +78,12 @@ export const deleteEducationAction = userAction(removeInput, async (input, { use
   found(await deleteEducation(db, { userId: user.id, id: input.id })),
 );
 
-const avatarForm = z
-  .instanceof(FormData, { error: "file_missing" })
-  .transform((form) => form.get("avatar"))
-  .pipe(z.custom<Blob>((value) => value instanceof Blob, { error: "file_missing" }));
+const avatarForm = z.instanceof(FormData, { error: "file_missing" }).transform((form, ctx) => {
+  const file = form.get("avatar");
+  if (file instanceof Blob) return file;
+  ctx.addIssue({ code: "custom", message: "file_missing", path: ["avatar"] });
+  return z.NEVER;
+});
 
 /** Avatar upload: the same path for the disk and Uploadthing adapters. */
 export const uploadAvatarAction = userAction(avatarForm, async (file, { user, db }) => {
