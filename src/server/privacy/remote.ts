@@ -1,9 +1,8 @@
 import "server-only";
-import { rm } from "node:fs/promises";
-import path from "node:path";
 import { createClerkClient } from "@clerk/backend";
 import { UTApi } from "uploadthing/server";
 import type { Env } from "@/env";
+import { diskStorage } from "@/server/storage/disk";
 
 /** The remote deletions an erasure may need; each resolves when the thing is gone (or already was). */
 export type RemoteDeleters = {
@@ -39,14 +38,10 @@ export function uploadthingFileDeleter(token: string): RemoteDeleters["uploadthi
   };
 }
 
-/** Embedded storage: a file under `root`; keys never escape it. A missing file counts as deleted. */
-export function diskFileDeleter(root: string): RemoteDeleters["diskFile"] {
-  const base = path.resolve(root);
-  return async (key) => {
-    const target = path.resolve(base, key);
-    if (!target.startsWith(base + path.sep)) throw new Error("disk key points outside the upload directory");
-    await rm(target, { force: true });
-  };
+/** Embedded storage: the file under <dataDir>/uploads, through the storage module (same key rules). */
+export function diskFileDeleter(dataDir: string): RemoteDeleters["diskFile"] {
+  const storage = diskStorage(dataDir);
+  return (key) => storage.delete(key);
 }
 
 /** The deleters for this deployment; a target whose service is not configured fails (and stays queued). */
@@ -57,6 +52,6 @@ export function remoteDeletersFromEnv(env: Env): RemoteDeleters {
   return {
     clerkUser: env.CLERK_SECRET_KEY ? clerkUserDeleter(env.CLERK_SECRET_KEY) : missing("CLERK_SECRET_KEY"),
     uploadthingFile: env.UPLOADTHING_TOKEN ? uploadthingFileDeleter(env.UPLOADTHING_TOKEN) : missing("UPLOADTHING_TOKEN"),
-    diskFile: diskFileDeleter(path.join(env.dataDir, "uploads")),
+    diskFile: diskFileDeleter(env.dataDir),
   };
 }
