@@ -77,6 +77,7 @@ describe("profile sections", () => {
 
   test("completeness counts the five sections and names the next one", () => {
     expect(completeness(empty)).toEqual({ percent: 0, next: "contact" });
-    expect(completeness(filled)).toEqual({ percent: 80, next: "skills" });
+    expect(completeness(filled)).toEqual({ percent: 100, next: null });
+    expect(completeness({ ...filled, roles: [{ ...filled.roles[0], kind: "current" } as ProfileView["roles"][number]] })).toEqual({ percent: 80, next: "roles" });
   });
 });

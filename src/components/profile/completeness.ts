@@ -6,7 +6,7 @@ export type ProfileStep = "contact" | "skills" | "roles" | "experience" | "educa
 export function completeness(view: ProfileView): { percent: number; next: ProfileStep | null } {
   const steps: [ProfileStep, boolean][] = [
     ["contact", Boolean(view.contact.fullName && (view.contact.email || view.contact.phone))],
-    ["skills", view.skills.length >= 3],
+    ["skills", view.skills.length > 0],
     ["roles", view.roles.some((r) => r.kind === "target")],
     ["experience", view.experiences.length > 0],
     ["education", view.educations.length > 0],
