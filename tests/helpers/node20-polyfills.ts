@@ -1,5 +1,6 @@
-// Node 20 lacks two APIs our test tools call: msw 3 uses Promise.withResolvers (Node 22+), and
-// vitest 5's reporter uses Map.groupBy (Node 21+) when it prints failures. Loaded by the vitest
+// Node 20 lacks APIs our test tools call: msw 3 uses Promise.withResolvers and Set.prototype
+// intersection/difference (Node 22+), and vitest 5's reporter uses Map.groupBy (Node 21+) when it
+// prints failures. Loaded by the vitest
 // configs (main process) and tests/setup.ts (workers). Remove once Node 22 is the floor.
 type WithResolvers = <T>() => { promise: Promise<T>; resolve: (value: T | PromiseLike<T>) => void; reject: (reason?: unknown) => void };
 type GroupBy = <K, T>(items: Iterable<T>, key: (item: T, index: number) => K) => Map<K, T[]>;
@@ -26,6 +27,15 @@ M.groupBy ??= <K, T>(items: Iterable<T>, key: (item: T, index: number) => K) => 
     else groups.set(k, [item]);
   }
   return groups;
+};
+
+type SetOps = { intersection?: (other: ReadonlySet<unknown>) => Set<unknown>; difference?: (other: ReadonlySet<unknown>) => Set<unknown> };
+const S = Set.prototype as unknown as SetOps & Set<unknown>;
+S.intersection ??= function (this: Set<unknown>, other: ReadonlySet<unknown>) {
+  return new Set([...this].filter((v) => other.has(v)));
+};
+S.difference ??= function (this: Set<unknown>, other: ReadonlySet<unknown>) {
+  return new Set([...this].filter((v) => !other.has(v)));
 };
 
 export {};
