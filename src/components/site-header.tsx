@@ -20,7 +20,12 @@ export async function SiteHeader() {
           <li><Link href="/search">{m.common.nav.search}</Link></li>
           <li><Link href="/matches">{m.common.nav.matches}</Link></li>
           {user ? <li><Link href="/settings/privacy">{m.common.nav.settings}</Link></li> : null}
-          {user?.isAdmin ? <li><Link href="/admin/trends">{m.common.nav.admin}</Link></li> : null}
+          {user?.isAdmin ? (
+            <>
+              <li><Link href="/admin/trends">{m.common.nav.admin}</Link></li>
+              <li><Link href="/admin/policy">{m.common.nav.adminPolicy}</Link></li>
+            </>
+          ) : null}
         </ul>
       </nav>
       <div className="header-tools">

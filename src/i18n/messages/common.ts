@@ -4,7 +4,7 @@ export const common = bilingual(
   {
     appName: "Evne",
     tagline: "Vis hva du kan. Finn rollene som passer.",
-    nav: { profile: "Profil", search: "Søk", matches: "Treff", admin: "Admin", settings: "Personvern", main: "Hovedmeny" },
+    nav: { profile: "Profil", search: "Søk", matches: "Treff", admin: "Admin", adminPolicy: "Erklæringer", settings: "Personvern", main: "Hovedmeny" },
     auth: { signIn: "Logg inn", signOut: "Logg ut", signedInAs: "Innlogget som {name}" },
     language: { label: "Språk", nb: "Norsk", en: "English" },
     footer: { privacy: "Personvernerklæring", cookies: "Informasjonskapsler", esco: "Tjenesten bruker ESCO-klassifiseringen fra EU-kommisjonen." },
@@ -29,7 +29,7 @@ export const common = bilingual(
   {
     appName: "Evne",
     tagline: "Show what you can do. Find the roles that fit.",
-    nav: { profile: "Profile", search: "Search", matches: "Matches", admin: "Admin", settings: "Privacy", main: "Main menu" },
+    nav: { profile: "Profile", search: "Search", matches: "Matches", admin: "Admin", adminPolicy: "Policies", settings: "Privacy", main: "Main menu" },
     auth: { signIn: "Sign in", signOut: "Sign out", signedInAs: "Signed in as {name}" },
     language: { label: "Language", nb: "Norsk", en: "English" },
     footer: { privacy: "Privacy policy", cookies: "Cookies", esco: "This service uses the ESCO classification of the European Commission." },
