@@ -99,17 +99,27 @@ export async function nearestSkills(
     usable.map((x) => sql`(${x.index}::int, ${vectorLiteral(x.v)})`),
     sql`, `,
   );
+  // The inner query is a bare HNSW index scan (ordered by distance, model filtered); roles share the
+  // index, so it over-fetches and the outer query keeps skills only.
   const rows = await queryRows<{ idx: number; concept_id: string; similarity: number }>(
     db,
-    sql`select q.idx, n.concept_id, n.similarity from (values ${values}) as q(idx, v)
+    sql`select q.idx, n.concept_id, 1 - n.distance as similarity from (values ${values}) as q(idx, v)
         cross join lateral (
-          select e.concept_id, 1 - (e.embedding <=> q.v) as similarity
-          from concept_embeddings e join concepts c on c.id = e.concept_id
-          where e.model = ${p.model} and c.kind = 'skill'
-          order by e.embedding <=> q.v limit ${p.k}
-        ) n`,
+          select e.concept_id, e.embedding <=> q.v as distance from concept_embeddings e
+          where e.model = ${p.model}
+          order by e.embedding <=> q.v limit ${p.k * 2}
+        ) n
+        join concepts c on c.id = n.concept_id and c.kind = 'skill'`,
   );
-  return rows.map((r) => ({ index: Number(r.idx), conceptId: r.concept_id, similarity: Number(r.similarity) }));
+  const kept = new Map<number, number>();
+  const out: { idx: number; concept_id: string; similarity: number }[] = [];
+  for (const row of [...rows].sort((a, b) => Number(b.similarity) - Number(a.similarity))) {
+    const count = kept.get(Number(row.idx)) ?? 0;
+    if (count >= p.k) continue;
+    kept.set(Number(row.idx), count + 1);
+    out.push(row);
+  }
+  return out.map((r) => ({ index: Number(r.idx), conceptId: r.concept_id, similarity: Number(r.similarity) }));
 }
 
 export function parseVector(value: string | number[]): number[] {

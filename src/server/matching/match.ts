@@ -7,6 +7,7 @@ import { coverSkills, dedupeSkills, type Coverage } from "./coverage";
 import { labelsFor } from "./labels";
 import { ESSENTIAL_WEIGHT, OPTIONAL_WEIGHT, scoreFromExplanation } from "./score";
 import { floatArray, uuidArray } from "./sql";
+import { ensurePlannerStats } from "./planner-stats";
 import { relatedSkills } from "./related";
 import type { MatchLang, MatchRolesInput, MatchRolesResult, RoleMatch, SkillMatch, SkillRef } from "./types";
 
@@ -23,10 +24,11 @@ export async function matchRoles(db: Db, input: MatchRolesInput): Promise<MatchR
     const suggestions = await relatedSkills(db, { seedIds: own, exclude: own, lang: input.lang, limit: 8 });
     return { status: "too_few_skills", minimum: MIN_SKILLS_FOR_MATCHING, suggestions };
   }
+  await ensurePlannerStats(db);
   const coverage = await coverSkills(db, { skills, lang: input.lang, embedder: input.embedder });
   const candidates = await candidateRoles(db, coverage, Math.max(limit * 2, limit + 20));
-  const roles = await explainRoles(db, coverage, candidates, input.lang);
-  return { status: "ok", roles: rankRoles(roles).slice(0, limit) };
+  const roles = await explainRoles(db, coverage, candidates, input.lang, limit);
+  return { status: "ok", roles };
 }
 
 /** Highest score first; among equals the role with more matched skills, then by label. */
@@ -46,21 +48,32 @@ async function candidateRoles(db: Db, coverage: Coverage, k: number): Promise<st
   const rows = await queryRows<{ role_id: string }>(
     db,
     sql`with m as (select * from unnest(${uuidArray(ids)}, ${floatArray(strengths)}) as m(skill_id, strength)),
-        cand as (select distinct rs.role_id from role_skills rs join m on m.skill_id = rs.skill_id),
-        agg as (
+        hit as (
           select rs.role_id,
-            sum(case when rs.relation = 'essential' then ${ESSENTIAL_WEIGHT}::float8 else ${OPTIONAL_WEIGHT}::float8 end * coalesce(m.strength, 0)) as num,
-            sum(case when rs.relation = 'essential' then ${ESSENTIAL_WEIGHT}::float8 else ${OPTIONAL_WEIGHT}::float8 end) as den,
-            count(m.skill_id) as hits
-          from role_skills rs join cand on cand.role_id = rs.role_id left join m on m.skill_id = rs.skill_id
+            sum(case when rs.relation = 'essential' then ${ESSENTIAL_WEIGHT}::float8 else ${OPTIONAL_WEIGHT}::float8 end * m.strength) as num,
+            count(*) as hits
+          from m join role_skills rs on rs.skill_id = m.skill_id
           group by rs.role_id)
-        select role_id from agg order by num / den desc, hits desc limit ${k}`,
+        select hit.role_id from hit
+        cross join lateral (
+          select sum(case when r.relation = 'essential' then ${ESSENTIAL_WEIGHT}::float8 else ${OPTIONAL_WEIGHT}::float8 end) as den
+          from role_skills r where r.role_id = hit.role_id) t
+        order by hit.num / t.den desc, hit.hits desc limit ${k}`,
   );
   return rows.map((r) => r.role_id);
 }
 
-/** The full explanation (and its score) of each role for the covered skills. */
-export async function explainRoles(db: Db, coverage: Coverage, roleIds: readonly string[], lang: MatchLang): Promise<RoleMatch[]> {
+/**
+ * The full explanation (and its score) of each role for the covered skills. With `top`, only the best
+ * `top` roles are returned, and only their skills' labels are looked up.
+ */
+export async function explainRoles(
+  db: Db,
+  coverage: Coverage,
+  roleIds: readonly string[],
+  lang: MatchLang,
+  top?: number,
+): Promise<RoleMatch[]> {
   if (roleIds.length === 0) return [];
   const links = await queryRows<{ role_id: string; skill_id: string; relation: "essential" | "optional" }>(
     db,
@@ -68,42 +81,51 @@ export async function explainRoles(db: Db, coverage: Coverage, roleIds: readonly
   );
   const uris = await queryRows<{ id: string; uri: string }>(db, sql`select id, uri from concepts where id = any(${uuidArray(roleIds)})`);
   const uriOf = new Map(uris.map((r) => [r.id, r.uri]));
-  const labels = await labelsFor(db, [...roleIds, ...links.map((l) => l.skill_id)], lang);
+  const roleLabels = await labelsFor(db, roleIds, lang);
   const byRole = new Map<string, typeof links>();
   for (const link of links) {
     const list = byRole.get(link.role_id) ?? [];
     list.push(link);
     byRole.set(link.role_id, list);
   }
-  return roleIds.map((roleId) => {
+  // Scores do not depend on labels: explain with ids, rank, cut, then label what is shown.
+  let roles: RoleMatch[] = roleIds.map((roleId) => {
     const matchedEssential: SkillMatch[] = [];
     const matchedOptional: SkillMatch[] = [];
     const missingEssential: SkillRef[] = [];
     const missingOptional: SkillRef[] = [];
     for (const link of byRole.get(roleId) ?? []) {
-      const label = labels.get(link.skill_id) ?? link.skill_id;
       const cover = coverage.bySkill.get(link.skill_id);
       const essential = link.relation === "essential";
       if (cover) {
-        const match = { skillId: link.skill_id, label, by: { label: cover.byLabel, userSkill: cover.userSkill }, strength: cover.strength };
+        const match = { skillId: link.skill_id, label: "", by: { label: cover.byLabel, userSkill: cover.userSkill }, strength: cover.strength };
         (essential ? matchedEssential : matchedOptional).push(match);
       } else {
-        (essential ? missingEssential : missingOptional).push({ skillId: link.skill_id, label });
+        (essential ? missingEssential : missingOptional).push({ skillId: link.skill_id, label: "" });
       }
     }
-    const strongestFirst = (a: SkillMatch, b: SkillMatch) => b.strength - a.strength || a.label.localeCompare(b.label);
-    const byLabel = (a: SkillRef, b: SkillRef) => a.label.localeCompare(b.label);
-    matchedEssential.sort(strongestFirst);
-    matchedOptional.sort(strongestFirst);
-    missingEssential.sort(byLabel);
-    missingOptional.sort(byLabel);
     const explanation = { matchedEssential, matchedOptional, missingEssential, missingOptional };
     return {
       roleId,
       uri: uriOf.get(roleId) ?? "",
-      label: labels.get(roleId) ?? roleId,
+      label: roleLabels.get(roleId) ?? roleId,
       score: scoreFromExplanation(explanation),
       ...explanation,
     };
   });
+  if (top !== undefined) roles = rankRoles(roles).slice(0, top);
+  const skillIds = roles.flatMap((r) => [...r.matchedEssential, ...r.matchedOptional, ...r.missingEssential, ...r.missingOptional].map((s) => s.skillId));
+  const labels = await labelsFor(db, skillIds, lang);
+  const strongestFirst = (a: SkillMatch, b: SkillMatch) => b.strength - a.strength || a.label.localeCompare(b.label);
+  const byLabel = (a: SkillRef, b: SkillRef) => a.label.localeCompare(b.label);
+  for (const role of roles) {
+    for (const list of [role.matchedEssential, role.matchedOptional, role.missingEssential, role.missingOptional]) {
+      for (const item of list) item.label = labels.get(item.skillId) ?? item.skillId;
+    }
+    role.matchedEssential.sort(strongestFirst);
+    role.matchedOptional.sort(strongestFirst);
+    role.missingEssential.sort(byLabel);
+    role.missingOptional.sort(byLabel);
+  }
+  return roles;
 }
