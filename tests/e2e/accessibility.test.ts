@@ -75,6 +75,6 @@ describe("keyboard", () => {
     await page.keyboard.press("Tab");
     await page.keyboard.type(demo.ola.displayName);
     await Promise.all([page.waitForURL((url) => url.pathname === "/profile"), page.keyboard.press("Enter")]);
-    await expect.poll(() => page.locator("header").innerText()).toContain("Signed in as Ola Hansen");
+    await expect.poll(() => page.getByRole("banner").innerText()).toContain("Signed in as Ola Hansen");
   });
 });

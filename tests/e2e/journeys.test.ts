@@ -15,7 +15,7 @@ describe("foundation journeys", () => {
     const page = await (await session.newContext("nb")).newPage();
     await signIn(page, demo.kari);
     expect(new URL(page.url()).pathname).toBe("/profile");
-    await expect.poll(() => page.locator("header").innerText()).toContain("Innlogget som Kari Nordmann");
+    await expect.poll(() => page.getByRole("banner").innerText()).toContain("Innlogget som Kari Nordmann");
     await expect.poll(() => page.getByRole("button", { name: "Logg ut" }).count()).toBe(1);
   });
 
@@ -39,6 +39,8 @@ describe("foundation journeys", () => {
   test("a signed-out visitor who opens /profile is sent to sign-in and returns to the profile afterwards", async () => {
     const page = await (await session.newContext("nb")).newPage();
     await page.goto("/profile");
+    // The page streams (it has a loading state), so the redirect may arrive after the first byte.
+    await page.waitForURL((u) => u.pathname === "/sign-in");
     const url = new URL(page.url());
     expect(url.pathname).toBe("/sign-in");
     expect(url.searchParams.get("next")).toBe("/profile");

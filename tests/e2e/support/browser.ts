@@ -59,3 +59,12 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(screenshotDir, { recursive: true });
   await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true });
 }
+
+/** Answers the cookie banner with "necessary only" if it is showing, so it covers nothing. */
+export async function dismissCookieBanner(page: Page): Promise<void> {
+  const banner = page.getByTestId("cookie-banner");
+  if (await banner.isVisible()) {
+    await banner.getByRole("button").first().click();
+    await banner.waitFor({ state: "hidden" });
+  }
+}
