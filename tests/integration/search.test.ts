@@ -90,6 +90,13 @@ describe("searchConcepts", () => {
     expect(top).toMatchObject({ conceptId: ids.get("evne:skill/javascript"), label: "JavaScript", matchedLabel: null });
   });
 
+  test("the lighter autocomplete mode still finds typos and synonyms", async () => {
+    const auto = (q: string, type: "skill" | "role") => searchConcepts(t.db, { q, type, lang: "en", limit: 5, embedder, mode: "autocomplete" });
+    expect((await auto("javscript", "skill"))[0]?.conceptId).toBe(ids.get("evne:skill/javascript"));
+    expect((await auto("chaufeur", "role"))[0]?.conceptId).toBe(ids.get("evne:role/driver"));
+    expect((await auto("prog", "role"))[0]).toMatchObject({ label: "Software developer", matchedLabel: "programmer" });
+  });
+
   test("a prefix finds the skill, the exact label beats a longer one", async () => {
     expect((await search("java")).map((r) => r.label).slice(0, 2)).toEqual(["Java", "JavaScript"]);
     expect((await search("sveis"))[0]?.label).toBe("Sveising");

@@ -24,8 +24,9 @@ export type SearchConceptsParams = {
   limit?: number;
   embedder?: Embedder;
   /**
-   * "hybrid" always asks the vector index; "autocomplete" asks it only when the lexical lists
-   * found fewer candidates than `limit` (typos, synonyms the labels do not contain).
+   * "hybrid" always asks all three lists; "autocomplete" stops at the prefix list when it already
+   * has `limit` concepts, and asks the vector index only when the lexical lists found fewer than
+   * `limit` (typos, synonyms the labels do not contain).
    */
   mode?: "hybrid" | "autocomplete";
 };
@@ -45,8 +46,10 @@ export async function searchConcepts(db: Db, p: SearchConceptsParams): Promise<C
   if ([...q].length === 0) return [];
 
   const prefix = await prefixHits(db, p.type, q);
-  // One character says too little for fuzzy or semantic matching: prefix only.
-  const fuzzy = [...q].length >= 2;
+  // One character says too little for fuzzy or semantic matching: prefix only. While typing
+  // (autocomplete), enough prefix matches answer the question without the costlier lists.
+  const prefixConcepts = new Set(prefix.map((h) => h.concept_id)).size;
+  const fuzzy = [...q].length >= 2 && (p.mode !== "autocomplete" || prefixConcepts < limit);
   const trigram = fuzzy ? await trigramHits(db, p.type, q) : [];
   const lexicalIds = new Set([...prefix, ...trigram].map((h) => h.concept_id));
   const wantVector = fuzzy && p.embedder && (p.mode !== "autocomplete" || lexicalIds.size < limit);
