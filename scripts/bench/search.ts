@@ -109,7 +109,7 @@ export const bench: Bench = async ({ emit }) => {
       onProgress: ({ done, total }) => console.error(`[bench:search] embedded ${done}/${total} (${Math.round(performance.now() - t1)} ms)`),
     });
     await handle.db.execute(sql`analyze`);
-    const queries = await buildQueries(handle.db, 400);
+    const queries = await buildQueries(handle.db, 300);
     const limit = 10;
     const ids = (r: { conceptId: string }[]) => r.map((x) => x.conceptId);
     const autocomplete = (q: Query) => searchConcepts(handle.db, { ...q, limit, embedder, mode: "autocomplete" }).then(ids);
@@ -117,18 +117,20 @@ export const bench: Bench = async ({ emit }) => {
     const baselineRun = (q: Query) => naiveIlike(handle.db, q);
 
     // Warm caches and the planner the same way for every contender.
-    for (const q of queries.slice(0, 30)) {
+    for (const q of queries.slice(0, 20)) {
       await autocomplete(q);
       await hybrid(q);
       await baselineRun(q);
     }
-    const base = await measure(queries, baselineRun);
-    const auto = await measure(queries, autocomplete);
-    const full = await measure(queries, hybrid);
     const n = queries.length;
-    console.error(`[bench:search] ${embedded.total} concepts embedded; recall@10 autocomplete ${auto.recall.toFixed(3)} hybrid ${full.recall.toFixed(3)} ilike ${base.recall.toFixed(3)}`);
+    const base = await measure(queries, baselineRun);
+    console.error(`[bench:search] ILIKE baseline p50 ${base.p50} ms p95 ${base.p95} ms`);
+    const auto = await measure(queries, autocomplete);
+    console.error(`[bench:search] autocomplete p50 ${auto.p50} ms p95 ${auto.p95} ms`);
     emit({ name: "autocomplete_p50_ms", value: auto.p50, unit: "ms", baseline: base.p50, n });
     emit({ name: "autocomplete_p95_ms", value: auto.p95, unit: "ms", baseline: base.p95, n });
+    const full = await measure(queries, hybrid);
+    console.error(`[bench:search] ${embedded.total} concepts embedded; recall@10 autocomplete ${auto.recall.toFixed(3)} hybrid ${full.recall.toFixed(3)} ilike ${base.recall.toFixed(3)}`);
     emit({ name: "search_hybrid_p50_ms", value: full.p50, unit: "ms", baseline: base.p50, n });
     emit({ name: "search_hybrid_p95_ms", value: full.p95, unit: "ms", baseline: base.p95, n });
     emit({ name: "autocomplete_recall_at_10", value: round3(auto.recall), unit: "ratio", baseline: round3(base.recall), n });
