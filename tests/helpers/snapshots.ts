@@ -2,19 +2,19 @@ import { sql } from "drizzle-orm";
 import type { Db } from "@/server/db/client";
 import { queryRows } from "@/server/db/rows";
 
-/** Row count of every table in the public schema (migrations bookkeeping excluded). */
+/** Row count of every table in the public schema, in one round trip. */
 export async function tableCounts(db: Db): Promise<Record<string, number>> {
   const tables = await queryRows<{ table: string }>(
     db,
     sql`select table_name as "table" from information_schema.tables
         where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name`,
   );
-  const out: Record<string, number> = {};
-  for (const { table } of tables) {
-    const [row] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from ${sql.identifier(table)}`);
-    out[table] = row?.n ?? 0;
-  }
-  return out;
+  const fields = sql.join(
+    tables.map(({ table }) => sql`${table}::text, (select count(*) from ${sql.identifier(table)})`),
+    sql`, `,
+  );
+  const [row] = await queryRows<{ counts: Record<string, number> }>(db, sql`select json_build_object(${fields}) as counts`);
+  return row?.counts ?? {};
 }
 
 /**
@@ -28,22 +28,15 @@ export async function rowsOwnedBy(db: Db, userId: string): Promise<Record<string
     sql`select table_name as "table" from information_schema.columns
         where table_schema = 'public' and column_name = 'user_id' order by table_name`,
   );
-  const out: Record<string, string> = {};
-  const dump = async (name: string, query: ReturnType<typeof sql>) => {
-    const [row] = await queryRows<{ rows: unknown }>(db, query);
-    out[name] = JSON.stringify(row?.rows ?? []);
-  };
-  await dump("users", sql`select coalesce(json_agg(t order by t.id), '[]'::json) as rows from users t where t.id = ${userId}`);
-  for (const { table } of tables) {
-    await dump(
-      table,
-      sql`select coalesce(json_agg(t order by t::text), '[]'::json) as rows from ${sql.identifier(table)} t where t.user_id::text = ${userId}`,
-    );
-  }
-  await dump(
-    "experience_skills",
-    sql`select coalesce(json_agg(t order by t::text), '[]'::json) as rows from experience_skills t
-        join experiences e on e.id = t.experience_id where e.user_id = ${userId}`,
+  const agg = (from: ReturnType<typeof sql>) => sql`(select coalesce(json_agg(t order by t::text), '[]'::json)::text from ${from})`;
+  const fields = sql.join(
+    [
+      sql`'users', ${agg(sql`users t where t.id = ${userId}`)}`,
+      ...tables.map(({ table }) => sql`${table}::text, ${agg(sql`${sql.identifier(table)} t where t.user_id::text = ${userId}`)}`),
+      sql`'experience_skills', ${agg(sql`experience_skills t join experiences e on e.id = t.experience_id where e.user_id = ${userId}`)}`,
+    ],
+    sql`, `,
   );
-  return out;
+  const [row] = await queryRows<{ rows: Record<string, string> }>(db, sql`select json_build_object(${fields}) as rows`);
+  return row?.rows ?? {};
 }

@@ -7,21 +7,26 @@ import { findUserByClerkId, recordLogin, upsertClerkUser } from "@/server/users/
 import { eraseClerkUser } from "./erase";
 import type { RemoteDeleters } from "./remote";
 
+/** Postgres text cannot hold NUL (U+0000): a name carrying one is stored without it instead of failing with a 500. */
+const text = z.string().overwrite((s) => s.replaceAll("\u0000", ""));
+/** Clerk ids never hold NUL; one that does is invalid event data (400), not a failed query. */
+const clerkId = z.string().min(1).refine((s) => !s.includes("\u0000"));
+
 const userData = z.object({
-  id: z.string().min(1),
-  email_addresses: z.array(z.object({ id: z.string(), email_address: z.string() })).default([]),
+  id: clerkId,
+  email_addresses: z.array(z.object({ id: z.string(), email_address: text })).default([]),
   primary_email_address_id: z.string().nullish(),
-  first_name: z.string().nullish(),
-  last_name: z.string().nullish(),
-  username: z.string().nullish(),
+  first_name: text.nullish(),
+  last_name: text.nullish(),
+  username: text.nullish(),
   public_metadata: z.object({ role: z.unknown().optional() }).passthrough().nullish(),
 });
 
 const clerkEvent = z.discriminatedUnion("type", [
   z.object({ type: z.literal("user.created"), data: userData }),
   z.object({ type: z.literal("user.updated"), data: userData }),
-  z.object({ type: z.literal("user.deleted"), data: z.object({ id: z.string().min(1) }) }),
-  z.object({ type: z.literal("session.created"), data: z.object({ user_id: z.string().min(1) }) }),
+  z.object({ type: z.literal("user.deleted"), data: z.object({ id: clerkId }) }),
+  z.object({ type: z.literal("session.created"), data: z.object({ user_id: clerkId }) }),
 ]);
 
 export type WebhookOutcome = { status: number; body: { ok: boolean; handled?: string; error?: string } };

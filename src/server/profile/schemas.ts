@@ -44,10 +44,14 @@ export const profileErrorCodes = [
 ] as const;
 export type ProfileErrorCode = (typeof profileErrorCodes)[number];
 
+/** Postgres text cannot hold NUL (U+0000); it is never meaningful in a form, so it is dropped, not a 500. */
+export const withoutNul = (s: string) => s.replaceAll("\u0000", "");
+
 /** A trimmed string; empty means "not given" (null). */
 const optionalText = (max: number) =>
   z
     .string({ error: "required" })
+    .overwrite(withoutNul)
     .trim()
     .max(max, { error: "too_long" })
     .transform((v) => (v === "" ? null : v))
@@ -55,7 +59,7 @@ const optionalText = (max: number) =>
     .optional()
     .transform((v) => v ?? null);
 
-const requiredText = (max: number) => z.string({ error: "required" }).trim().min(1, { error: "required" }).max(max, { error: "too_long" });
+const requiredText = (max: number) => z.string({ error: "required" }).overwrite(withoutNul).trim().min(1, { error: "required" }).max(max, { error: "too_long" });
 
 const id = z.uuid({ error: "invalid_id" });
 
@@ -129,7 +133,7 @@ const level = z
 /** A taxonomy concept or a custom label: exactly one of the two. */
 const conceptOrCustom = {
   conceptId: id.optional(),
-  customLabel: z.string().trim().max(limits.customLabel, { error: "too_long" }).optional(),
+  customLabel: z.string().overwrite(withoutNul).trim().max(limits.customLabel, { error: "too_long" }).optional(),
 };
 
 function exactlyOne(v: { conceptId?: string; customLabel?: string }, ctx: z.RefinementCtx) {

@@ -10,7 +10,8 @@ export const searchQuerySchema = z.object({
   q: z
     .string()
     .default("")
-    .transform((s) => s.trim())
+    // Postgres text cannot hold NUL (U+0000): dropped here rather than failing the query with a 500.
+    .transform((s) => s.replaceAll("\u0000", "").trim())
     .pipe(z.string().max(MAX_QUERY_LENGTH, `Search text can be at most ${MAX_QUERY_LENGTH} characters`)),
   type: z.enum(searchTypes).default("skill"),
   lang: z.enum(searchLangs).default("nb"),
