@@ -12,6 +12,7 @@ import type { MatchLang, UserSkillInput } from "./types";
 export const SIMILARITY_THRESHOLD = 0.72;
 /** A near skill never counts as much as the skill itself. */
 export const NEAR_STRENGTH_CAP = 0.95;
+const HNSW_EF_SEARCH = 20;
 /** Neighbours looked up per user skill (HNSW kNN). */
 export const NEIGHBOURS_PER_SKILL = 8;
 
@@ -101,8 +102,11 @@ export async function nearestSkills(
   );
   // The inner query is a bare HNSW index scan (ordered by distance, model filtered); roles share the
   // index, so it over-fetches and the outer query keeps skills only.
-  const rows = await queryRows<{ idx: number; concept_id: string; similarity: number }>(
-    db,
+  // A smaller HNSW candidate list than the default 40: we keep few neighbours and only strong ones.
+  const rows = await db.transaction(async (tx) => {
+    await tx.execute(sql`set local hnsw.ef_search = ${sql.raw(String(HNSW_EF_SEARCH))}`);
+    return queryRows<{ idx: number; concept_id: string; similarity: number }>(
+    tx as unknown as Db,
     sql`select q.idx, n.concept_id, 1 - n.distance as similarity from (values ${values}) as q(idx, v)
         cross join lateral (
           select e.concept_id, e.embedding <=> q.v as distance from concept_embeddings e
@@ -111,6 +115,7 @@ export async function nearestSkills(
         ) n
         join concepts c on c.id = n.concept_id and c.kind = 'skill'`,
   );
+  });
   const kept = new Map<number, number>();
   const out: { idx: number; concept_id: string; similarity: number }[] = [];
   for (const row of [...rows].sort((a, b) => Number(b.similarity) - Number(a.similarity))) {
