@@ -24,6 +24,11 @@ export type OpenAIEmbedderOptions = {
   /** First back-off delay; doubles on each retry unless the server sends Retry-After. */
   baseDelayMs?: number;
   maxDelayMs?: number;
+  /**
+   * Per-request time limit. The SDK's default is ten minutes, which would hold a search request
+   * open through every retry; a request that takes longer counts as a (retryable) failure.
+   */
+  timeoutMs?: number;
   /** Injected by tests so back-off does not slow them down. */
   sleep?: (ms: number) => Promise<void>;
 };
@@ -39,7 +44,7 @@ export function createOpenAIEmbedder(options: OpenAIEmbedderOptions): Embedder {
   const maxDelayMs = options.maxDelayMs ?? 60_000;
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   // The SDK's own retries are off: ours below honour Retry-After and report plainly.
-  const client = new OpenAI({ apiKey: options.apiKey, baseURL: options.baseURL, maxRetries: 0 });
+  const client = new OpenAI({ apiKey: options.apiKey, baseURL: options.baseURL, maxRetries: 0, timeout: options.timeoutMs ?? 30_000 });
 
   async function embedBatch(input: string[]): Promise<number[][]> {
     for (let attempt = 0; ; attempt++) {

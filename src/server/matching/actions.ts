@@ -5,9 +5,10 @@ import { z } from "zod";
 import { getEnv } from "@/env";
 import { userAction } from "@/server/action";
 import { getEmbedder } from "@/server/embeddings";
+import { EmbeddingError } from "@/server/embeddings/openai";
 import { AppError } from "@/server/errors";
 import { extractSkills } from "./extract";
-import { createOpenAISkillNamer } from "./extract/openai";
+import { createOpenAISkillNamer, SkillNamerError } from "./extract/openai";
 import { MAX_EXTRACT_CHARS } from "./extract/types";
 import { addSkillToProfile, dismissSuggestion, loadUserSkills } from "./profile-skills";
 
@@ -37,5 +38,11 @@ export const extractSkillsAction = userAction(extractInput, async ({ text, lang 
   // Only the pasted text goes to OpenAI, never who wrote it.
   const namer = env.OPENAI_API_KEY ? createOpenAISkillNamer({ apiKey: env.OPENAI_API_KEY, model: env.OPENAI_CHAT_MODEL }) : undefined;
   const own = (await loadUserSkills(db, { userId: user.id })).flatMap((s) => (s.conceptId !== undefined ? [s.conceptId] : []));
-  return extractSkills(db, { text, lang, embedder: getEmbedder(), namer, exclude: own });
+  return extractSkills(db, { text, lang, embedder: getEmbedder(), namer, exclude: own }).catch((error: unknown) => {
+    // OpenAI failed (down, timing out, or an answer of the wrong shape): a plain "try again", not "internal".
+    if (error instanceof SkillNamerError || error instanceof EmbeddingError) {
+      throw new AppError("unavailable", "Reading skills from text is unavailable right now. Please try again in a moment.");
+    }
+    throw error;
+  });
 });

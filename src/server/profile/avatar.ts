@@ -41,7 +41,11 @@ export async function setAvatar(db: Db, storage: FileStorage, p: { userId: strin
     .select({ key: profiles.avatarKey, storage: profiles.avatarStorage })
     .from(profiles)
     .where(eq(profiles.userId, p.userId));
-  const stored = await storage.put(`avatar-${randomUUID()}.webp`, webp, "image/webp");
+  const stored = await storage.put(`avatar-${randomUUID()}.webp`, webp, "image/webp").catch((error: unknown) => {
+    // The file service failed: nothing was changed, so the old picture stays. A clear code, not "internal".
+    console.warn("[avatar] upload failed", error instanceof Error ? error.message : error);
+    throw new AppError("unavailable", "upload_failed");
+  });
   const values = { avatarKey: stored.key, avatarUrl: stored.url, avatarStorage: storage.kind, updatedAt: new Date() };
   await db
     .insert(profiles)

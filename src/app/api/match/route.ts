@@ -1,6 +1,7 @@
 // POST /api/match — ranks roles for a list of skill names, each with the explanation its score is computed from.
 import { z } from "zod";
 import { getEmbedder } from "@/server/embeddings";
+import { EmbeddingError } from "@/server/embeddings/openai";
 import { AppError } from "@/server/errors";
 import { userRoute } from "@/server/http/route";
 import { matchByLabels } from "@/server/matching/by-labels";
@@ -31,6 +32,12 @@ export const POST = userRoute(async ({ request, user, db }) => {
     limit: input.limit ?? 10,
     embedder: getEmbedder(),
     restricted: user.restricted,
+  }).catch((error: unknown) => {
+    // The embeddings API is down or timing out (after its retries): say so, rather than a bare 500.
+    if (error instanceof EmbeddingError) {
+      throw new AppError("unavailable", "Matching is unavailable right now: the text-embedding service is not answering. Please try again in a moment.");
+    }
+    throw error;
   });
   if (result.status === "restricted") {
     throw new AppError("forbidden", "Matching is switched off while your processing is restricted.");
