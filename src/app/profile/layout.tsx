@@ -1,0 +1,3 @@
+import { signedInLayout } from "@/components/signed-in-layout";
+
+export default signedInLayout("/profile");
