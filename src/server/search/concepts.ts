@@ -7,6 +7,7 @@ import { AppError } from "@/server/errors";
 import type { Embedder } from "@/server/embeddings/types";
 import { reciprocalRankFusion } from "./fuse";
 import { likePrefix, MAX_QUERY_LENGTH, normalizeQuery } from "./query";
+import { ensurePlannerStats } from "@/server/db/planner-stats";
 
 export type ConceptSearchResult = {
   conceptId: string;
@@ -45,6 +46,7 @@ export async function searchConcepts(db: Db, p: SearchConceptsParams): Promise<C
   const limit = Math.max(1, Math.min(50, p.limit ?? 10));
   if ([...q].length === 0) return [];
 
+  await ensurePlannerStats(db);
   const prefix = await prefixHits(db, p.type, q);
   // One character says too little for fuzzy or semantic matching: prefix only. While typing
   // (autocomplete), enough prefix matches answer the question without the costlier lists.
@@ -105,16 +107,22 @@ async function trigramHits(db: Db, type: string, q: string): Promise<LabelHit[]>
   );
 }
 
+const MAX_VECTOR_DISTANCE = 0.7;
+
 /** Nearest concept embeddings by cosine distance (HNSW index), same model as the query vector. */
 async function vectorHits(db: Db, type: string, embedder: Embedder, q: string): Promise<string[]> {
   const [v] = await embedder.embed([q]);
   if (!v) return [];
   const literal = `[${v.join(",")}]`;
+  // The nearest neighbours always exist; past MAX_VECTOR_DISTANCE they are unrelated words, not hits.
   const rows = await queryRows<{ concept_id: string }>(
     db,
-    sql`select e.concept_id from concept_embeddings e join concepts c on c.id = e.concept_id
-        where e.model = ${embedder.model} and c.kind = ${type}
-        order by e.embedding <=> ${literal}::vector limit ${CANDIDATES}`,
+    sql`select concept_id from (
+          select e.concept_id, e.embedding <=> ${literal}::vector as distance
+          from concept_embeddings e join concepts c on c.id = e.concept_id
+          where e.model = ${embedder.model} and c.kind = ${type}
+          order by e.embedding <=> ${literal}::vector limit ${CANDIDATES}
+        ) nearest where distance <= ${MAX_VECTOR_DISTANCE} order by distance`,
   );
   return rows.map((r) => r.concept_id);
 }
