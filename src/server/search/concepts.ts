@@ -35,6 +35,10 @@ export type SearchConceptsParams = {
 type LabelHit = { concept_id: string; label: string; normalized: string; label_kind: string; lang: string; sim?: number };
 
 const CANDIDATES = 40;
+// Two or three letters share trigrams with thousands of labels: typo matching starts at three,
+// and matching against single words of longer labels at four (the slow tail in `npm run bench`).
+const MIN_FUZZY_LENGTH = 3;
+const MIN_WORD_FUZZY_LENGTH = 4;
 const langs = ["nb", "en"] as const;
 
 export async function searchConcepts(db: Db, p: SearchConceptsParams): Promise<ConceptSearchResult[]> {
@@ -51,7 +55,7 @@ export async function searchConcepts(db: Db, p: SearchConceptsParams): Promise<C
   // One character says too little for fuzzy or semantic matching: prefix only. While typing
   // (autocomplete), enough prefix matches answer the question without the costlier lists.
   const prefixConcepts = new Set(prefix.map((h) => h.concept_id)).size;
-  const fuzzy = [...q].length >= 2 && (p.mode !== "autocomplete" || prefixConcepts < limit);
+  const fuzzy = [...q].length >= MIN_FUZZY_LENGTH && (p.mode !== "autocomplete" || prefixConcepts < limit);
   const trigram = fuzzy ? await trigramHits(db, p.type, q) : [];
   const lexicalIds = new Set([...prefix, ...trigram].map((h) => h.concept_id));
   const wantVector = fuzzy && p.embedder && (p.mode !== "autocomplete" || lexicalIds.size < limit);
@@ -101,7 +105,8 @@ async function trigramHits(db: Db, type: string, q: string): Promise<LabelHit[]>
     sql`select concept_id, label, normalized, label_kind, lang,
           greatest(similarity(normalized, ${q}), word_similarity(${q}, normalized)) as sim
         from concept_labels
-        where kind = ${type} and lang in ('nb', 'en') and (normalized % ${q} or ${q} <% normalized)
+        where kind = ${type} and lang in ('nb', 'en')
+          and (normalized % ${q} ${[...q].length >= MIN_WORD_FUZZY_LENGTH ? sql`or ${q} <% normalized` : sql``})
         order by sim desc, (label_kind = 'preferred') desc, length(normalized)
         limit ${CANDIDATES}`,
   );
