@@ -80,7 +80,9 @@ describe("match CLI", () => {
     const out = await matchCommand(t.db, args, fakeEmbedder());
     expect(Object.keys(out)).toEqual(["roles"]);
     expect(out.roles).toHaveLength(2);
-    expect(out.roles[0]).toMatchObject({ id: f.role.backend, label: "backend developer", score: 75, missing: [] });
+    expect(out.roles[0]).toMatchObject({ id: f.role.backend, label: "backend developer", score: 94, missing: [] });
+    // R = 3 essential x 2 of 2 x 3 + 2 optional = 6/8, P = 3 of 3 skills: F0.5 = 1.25 * 0.75 / (0.25 + 0.75).
+    expect(out.roles[0]?.score).toBe(Math.round((100 * 1.25 * 0.75) / (0.25 + 0.75)));
     expect(Object.keys(out.roles[0] ?? {})).toEqual(["id", "label", "score", "matched", "missing"]);
     expect(() => parseMatchArgs(["--skills", "a", "--lang", "de"])).toThrow("--lang");
     expect(() => parseMatchArgs([])).toThrow("usage");

@@ -5,9 +5,9 @@ import type { Db } from "@/server/db/client";
 import { queryRows } from "@/server/db/rows";
 import { coverSkills, dedupeSkills, type Coverage } from "./coverage";
 import { labelsFor } from "./labels";
-import { ESSENTIAL_WEIGHT, OPTIONAL_WEIGHT, scoreFromExplanation } from "./score";
-import { floatArray, uuidArray } from "./sql";
-import { ensurePlannerStats } from "./planner-stats";
+import { ESSENTIAL_WEIGHT, F_BETA, OPTIONAL_WEIGHT, scoreFromExplanation, userSkillKey } from "./score";
+import { floatArray, intArray, uuidArray } from "./sql";
+import { ensurePlannerStats } from "@/server/db/planner-stats";
 import { relatedSkills } from "./related";
 import type { MatchLang, MatchRolesInput, MatchRolesResult, RoleMatch, SkillMatch, SkillRef } from "./types";
 
@@ -38,27 +38,41 @@ export function rankRoles(roles: RoleMatch[]): RoleMatch[] {
 }
 
 /**
- * Pre-filter in SQL: only roles linked to a covered skill, ranked by the same formula as
+ * Pre-filter in SQL: only roles linked to a covered skill, ranked by the same formula (unrounded) as
  * scoreFromExplanation (so the top `k` here are the top `k` there); details are loaded for those only.
  */
 async function candidateRoles(db: Db, coverage: Coverage, k: number): Promise<string[]> {
   const ids = [...coverage.bySkill.keys()];
   if (ids.length === 0) return [];
-  const strengths = ids.map((id) => coverage.bySkill.get(id)?.strength ?? 0);
+  const covers = ids.map((id) => coverage.bySkill.get(id));
+  const strengths = covers.map((c) => c?.strength ?? 0);
+  // The user skill behind each covered skill, as a small integer (same key as the score's precision).
+  const userIndex = new Map<string, number>();
+  const users = covers.map((c) => {
+    const key = c ? userSkillKey(c.userSkill) : "";
+    if (!userIndex.has(key)) userIndex.set(key, userIndex.size);
+    return userIndex.get(key) ?? 0;
+  });
+  const b2 = F_BETA * F_BETA;
+  const n = Math.max(1, coverage.userLabels.length);
   const rows = await queryRows<{ role_id: string }>(
     db,
-    sql`with m as (select * from unnest(${uuidArray(ids)}, ${floatArray(strengths)}) as m(skill_id, strength)),
+    sql`with m as (select * from unnest(${uuidArray(ids)}, ${floatArray(strengths)}, ${intArray(users)}) as m(skill_id, strength, u)),
+        link as (
+          select rs.role_id, m.u, m.strength,
+            case when rs.relation = 'essential' then ${ESSENTIAL_WEIGHT}::float8 else ${OPTIONAL_WEIGHT}::float8 end as w
+          from m join role_skills rs on rs.skill_id = m.skill_id),
+        per_user as (select role_id, u, max(strength) as best, sum(w * strength) as num, count(*) as hits from link group by role_id, u),
         hit as (
-          select rs.role_id,
-            sum(case when rs.relation = 'essential' then ${ESSENTIAL_WEIGHT}::float8 else ${OPTIONAL_WEIGHT}::float8 end * m.strength) as num,
-            count(*) as hits
-          from m join role_skills rs on rs.skill_id = m.skill_id
-          group by rs.role_id)
-        select hit.role_id from hit
-        cross join lateral (
-          select sum(case when r.relation = 'essential' then ${ESSENTIAL_WEIGHT}::float8 else ${OPTIONAL_WEIGHT}::float8 end) as den
-          from role_skills r where r.role_id = hit.role_id) t
-        order by hit.num / t.den desc, hit.hits desc limit ${k}`,
+          select role_id, sum(num) as num, sum(hits) as hits, least(1, sum(best) / ${n}::float8) as p
+          from per_user group by role_id),
+        scored as (
+          select hit.role_id, hit.hits, hit.p, hit.num / t.den as r from hit
+          cross join lateral (
+            select sum(case when r.relation = 'essential' then ${ESSENTIAL_WEIGHT}::float8 else ${OPTIONAL_WEIGHT}::float8 end) as den
+            from role_skills r where r.role_id = hit.role_id) t)
+        select role_id from scored
+        order by (1 + ${b2}::float8) * p * r / nullif(${b2}::float8 * p + r, 0) desc nulls last, hits desc limit ${k}`,
   );
   return rows.map((r) => r.role_id);
 }
@@ -104,7 +118,7 @@ export async function explainRoles(
         (essential ? missingEssential : missingOptional).push({ skillId: link.skill_id, label: "" });
       }
     }
-    const explanation = { matchedEssential, matchedOptional, missingEssential, missingOptional };
+    const explanation = { matchedEssential, matchedOptional, missingEssential, missingOptional, userSkillCount: coverage.userLabels.length };
     return {
       roleId,
       uri: uriOf.get(roleId) ?? "",

@@ -17,6 +17,10 @@ export function floatArray(values: readonly number[]): SQL {
   return sql`${`{${values.map((v) => (Number.isFinite(v) ? v : 0)).join(",")}}`}::float8[]`;
 }
 
+export function intArray(values: readonly number[]): SQL {
+  return sql`${`{${values.map((v) => (Number.isInteger(v) ? v : 0)).join(",")}}`}::int[]`;
+}
+
 export function textArray(values: readonly string[]): SQL {
   // JSON string escaping is a valid Postgres array element quoting for our purposes (\" and \\).
   return sql`${`{${values.map((v) => JSON.stringify(v)).join(",")}}`}::text[]`;

@@ -24,6 +24,8 @@ export type MatchExplanation = {
   matchedOptional: SkillMatch[];
   missingEssential: SkillRef[];
   missingOptional: SkillRef[];
+  /** How many (distinct) skills the user matched with: the denominator of the score's precision. */
+  userSkillCount: number;
 };
 
 export type RoleMatch = MatchExplanation & { roleId: string; uri: string; label: string; score: number };
