@@ -1,6 +1,6 @@
 // Embedded PGlite has no autovacuum, so after an import the planner knows nothing about the taxonomy
 // tables and picks sequential scans over the HNSW index (seconds instead of milliseconds per match).
-// Matching refreshes their statistics itself when they are missing or stale: at most once a minute.
+// Matching and search refresh their statistics when they are missing or stale: at most once a minute.
 import { sql } from "drizzle-orm";
 import type { Db } from "@/server/db/client";
 import { queryRows } from "@/server/db/rows";
@@ -15,7 +15,7 @@ export function ensurePlannerStats(db: Db): Promise<void> {
   if (last && now - last.at < CHECK_EVERY_MS) return last.running;
   const running = refresh(db).catch((error: unknown) => {
     // Statistics are an optimisation: a database that refuses ANALYZE still answers, only slower.
-    console.error("[matching] could not refresh planner statistics", error instanceof Error ? error.message : error);
+    console.error("[db] could not refresh planner statistics", error instanceof Error ? error.message : error);
   });
   checked.set(db, { at: now, running });
   return running;
