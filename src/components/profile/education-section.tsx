@@ -1,12 +1,12 @@
 "use client";
 import { useState, type FormEvent } from "react";
-import { format } from "@/i18n/bilingual";
 import { useMessages } from "@/i18n/client";
 import { createEducationAction, deleteEducationAction, updateEducationAction } from "@/server/profile/actions";
 import type { EducationItem } from "@/server/profile/queries";
 import { limits } from "@/server/profile/schemas";
 import { formatPeriod, toMonthInput } from "./dates";
 import { FormError, SubmitButton, TextField } from "./fields";
+import { EntryActions } from "./entry-actions";
 import styles from "./profile.module.css";
 import { useProfileAction } from "./use-profile-action";
 
@@ -74,22 +74,13 @@ function EducationEntry(props: { entry: EducationItem; onEdit: () => void }) {
         {details ? <p className="small muted">{details}</p> : null}
         {action.formError ? <p className="field-error" role="alert">{action.formError}</p> : null}
       </div>
-      <div className={styles.entryActions}>
-        <button type="button" className="btn" onClick={props.onEdit}>
-          {m.common.actions.edit}
-        </button>
-        <button
-          type="button"
-          className="btn danger"
-          aria-label={format(t.deleteLabel, { title: e.qualification })}
-          disabled={action.pending}
-          onClick={() => {
-            if (window.confirm(t.confirmDelete)) action.run(deleteEducationAction, { id: e.id });
-          }}
-        >
-          {m.common.actions.remove}
-        </button>
-      </div>
+      <EntryActions
+        title={e.qualification}
+        texts={t}
+        pending={action.pending}
+        onEdit={props.onEdit}
+        onRemove={() => action.run(deleteEducationAction, { id: e.id })}
+      />
     </li>
   );
 }

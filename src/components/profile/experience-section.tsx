@@ -8,6 +8,7 @@ import type { ExperienceItem, SkillItem } from "@/server/profile/queries";
 import { limits } from "@/server/profile/schemas";
 import { formatPeriod, toMonthInput } from "./dates";
 import { Field, FormError, SubmitButton, TextField } from "./fields";
+import { EntryActions } from "./entry-actions";
 import styles from "./profile.module.css";
 import { useProfileAction } from "./use-profile-action";
 
@@ -153,22 +154,13 @@ function ExperienceEntry(props: { entry: ExperienceItem; skills: SkillItem[]; on
         ) : null}
         {action.formError ? <p className="field-error" role="alert">{action.formError}</p> : null}
       </div>
-      <div className={styles.entryActions}>
-        <button type="button" className="btn" onClick={props.onEdit}>
-          {m.common.actions.edit}
-        </button>
-        <button
-          type="button"
-          className="btn danger"
-          aria-label={format(t.deleteLabel, { title: e.title })}
-          disabled={action.pending}
-          onClick={() => {
-            if (window.confirm(t.confirmDelete)) action.run(deleteExperienceAction, { id: e.id });
-          }}
-        >
-          {m.common.actions.remove}
-        </button>
-      </div>
+      <EntryActions
+        title={e.title}
+        texts={t}
+        pending={action.pending}
+        onEdit={props.onEdit}
+        onRemove={() => action.run(deleteExperienceAction, { id: e.id })}
+      />
     </li>
   );
 }
