@@ -3,6 +3,7 @@ import { z } from "zod";
 import { getSessionUser } from "@/server/auth/session";
 import type { SessionUser } from "@/server/auth/types";
 import { getDb, type Db } from "@/server/db";
+import { isDbUnavailable, markDbUnavailable } from "@/server/db/availability";
 import { AppError } from "@/server/errors";
 
 export type ActionResult<T> =
@@ -31,6 +32,10 @@ export function userAction<S extends z.ZodType, T>(
     } catch (error) {
       if (error instanceof AppError) {
         return { ok: false, code: error.code, error: error.message, fieldErrors: error.details?.fieldErrors };
+      }
+      if (isDbUnavailable(error)) {
+        markDbUnavailable(error);
+        return { ok: false, code: "unavailable", error: "The service is temporarily unavailable. Try again in a moment." };
       }
       console.error("[action] unexpected error", error);
       return { ok: false, code: "internal", error: "Something went wrong" };

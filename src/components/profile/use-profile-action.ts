@@ -35,6 +35,7 @@ export function useProfileAction() {
         setFieldErrors(fields);
         if (result.code === "unauthorized") setFormError(m.common.errors.unauthorized);
         else if (result.code === "rate_limited") setFormError(m.common.errors.rateLimited);
+        else if (result.code === "unavailable") setFormError(m.common.errors.unavailable);
         else if (Object.keys(fields).length > 0) setFormError(m.common.errors.invalidInput);
         else setFormError(errorText(m, result.error));
       } catch {

@@ -14,6 +14,7 @@ export const common = bilingual(
       invalidInput: "Noe av det du fylte inn er ikke gyldig. Se feltene under.",
       unauthorized: "Du må logge inn først.",
       rateLimited: "For mange forespørsler. Vent litt og prøv igjen.",
+      unavailable: "Tjenesten er midlertidig utilgjengelig. Prøv igjen om litt.",
     },
     actions: { save: "Lagre", saving: "Lagrer …", cancel: "Avbryt", remove: "Fjern", edit: "Rediger", add: "Legg til", close: "Lukk", loading: "Laster …" },
     home: {
@@ -25,6 +26,7 @@ export const common = bilingual(
     },
     empty: { comingSoon: "Her er det ingenting ennå." },
     notFound: { title: "Fant ikke siden", back: "Til forsiden" },
+    errorPage: { unavailableTitle: "Midlertidig utilgjengelig", failedTitle: "Noe gikk galt", retry: "Prøv igjen" },
   },
   {
     appName: "Evne",
@@ -39,6 +41,7 @@ export const common = bilingual(
       invalidInput: "Some of what you entered is not valid. See the fields below.",
       unauthorized: "Please sign in first.",
       rateLimited: "Too many requests. Wait a moment and try again.",
+      unavailable: "The service is temporarily unavailable. Please try again in a moment.",
     },
     actions: { save: "Save", saving: "Saving …", cancel: "Cancel", remove: "Remove", edit: "Edit", add: "Add", close: "Close", loading: "Loading …" },
     home: {
@@ -50,5 +53,6 @@ export const common = bilingual(
     },
     empty: { comingSoon: "Nothing here yet." },
     notFound: { title: "Page not found", back: "Back to the front page" },
+    errorPage: { unavailableTitle: "Temporarily unavailable", failedTitle: "Something went wrong", retry: "Try again" },
   },
 );

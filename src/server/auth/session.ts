@@ -3,6 +3,7 @@ import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { chooseAdapters, getEnv } from "@/env";
 import { getDb } from "@/server/db";
+import { markDbUnavailable } from "@/server/db/availability";
 import { findUserByClerkId, findUserById, upsertClerkUser } from "@/server/users/queries";
 import { toSessionUser } from "./session-user";
 import type { AuthAdapter, SessionUser } from "./types";
@@ -14,6 +15,15 @@ async function adapter(): Promise<AuthAdapter> {
 
 /** The signed-in user, or null. Cached per request. */
 export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
+  try {
+    return await findSessionUser();
+  } catch (error) {
+    // Nearly every page asks this first: a database outage shows up here as the "unavailable" page.
+    throw markDbUnavailable(error);
+  }
+});
+
+async function findSessionUser(): Promise<SessionUser | null> {
   const identity = await (await adapter()).identify();
   if (!identity) return null;
   const db = await getDb();
@@ -32,7 +42,7 @@ export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
       role: identity.role === "admin" ? "admin" : "user",
     }));
   return toSessionUser(identity.role === "admin" ? { ...user, role: "admin" } : user, undefined);
-});
+}
 
 /** For pages: a signed-out visitor is sent to sign-in and comes back afterwards. */
 export async function requireUser(returnTo = "/profile"): Promise<SessionUser> {

@@ -6,6 +6,7 @@ import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import postgres from "postgres";
+import { postgresSettings } from "./postgres-settings";
 import * as schema from "./schema";
 
 /** The one database type domain code sees, whichever driver is behind it. */
@@ -33,8 +34,19 @@ export async function openPglite(dataDir?: string): Promise<DbHandle & { client:
   return { db, client, driver: "pglite", close: () => client.close() };
 }
 
-export async function openPostgres(url: string): Promise<DbHandle> {
-  const sql = postgres(url, { max: 10, connect_timeout: 10, onnotice: () => {} });
+/** Opens a postgres.js pool configured by postgresSettings() (pool size, prepare, timeout, TLS). */
+export async function openPostgres(url: string, overrides: { max?: number } = {}): Promise<DbHandle> {
+  const settings = postgresSettings(url);
+  const sql = postgres(settings.url, {
+    max: overrides.max ?? settings.max,
+    prepare: settings.prepare,
+    ssl: settings.ssl,
+    connect_timeout: 10,
+    // Serverless instances freeze between requests; drop idle sockets instead of keeping stale ones.
+    idle_timeout: 20,
+    connection: settings.transactionPooler ? {} : { statement_timeout: settings.statementTimeoutMs },
+    onnotice: () => {},
+  });
   try {
     await sql`select 1`;
   } catch (error) {

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { getSessionUser } from "@/server/auth/session";
 import type { SessionUser } from "@/server/auth/types";
 import { getDb, type Db } from "@/server/db";
+import { isDbUnavailable, markDbUnavailable } from "@/server/db/availability";
 import { AppError, errorStatus } from "@/server/errors";
 
 type Ctx<U> = { request: Request; db: Db; user: U; params: Record<string, string | string[]> };
@@ -22,6 +23,13 @@ export function errorResponse(error: unknown): Response {
     return Response.json(
       { error: { code: "bad_request", message: "Invalid input", fieldErrors: z.flattenError(error).fieldErrors } },
       { status: 400 },
+    );
+  }
+  if (isDbUnavailable(error)) {
+    markDbUnavailable(error);
+    return Response.json(
+      { error: { code: "unavailable", message: "The service is temporarily unavailable. Try again in a moment." } },
+      { status: 503, headers: { "Retry-After": "5" } },
     );
   }
   console.error("[route] unexpected error", error);

@@ -71,6 +71,11 @@ async function conceptLookup(db: Db, ids: (string | null)[], locale: "nb" | "en"
 
 /** Everything we hold about one user, shaped and validated as export version 1. */
 export async function exportUserData(db: Db, p: { userId: string; ring?: Keyring; now?: Date }): Promise<ExportV1> {
+  // One snapshot for every read: an erasure committing halfway through must not give a half export.
+  return db.transaction((tx) => readExport(tx as unknown as Db, p), { isolationLevel: "repeatable read", accessMode: "read only" });
+}
+
+async function readExport(db: Db, p: { userId: string; ring?: Keyring; now?: Date }): Promise<ExportV1> {
   const [user] = await db.select().from(users).where(eq(users.id, p.userId)).limit(1);
   if (!user) throw new AppError("not_found", "No such user");
   const uid = p.userId;

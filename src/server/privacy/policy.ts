@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq, lte, sql } from "drizzle-orm";
+import { and, desc, eq, gt, lte } from "drizzle-orm";
 import { z } from "zod";
 import { currentPolicy } from "@/i18n/messages/policy";
 import type { Db } from "@/server/db/client";
@@ -34,7 +34,7 @@ export async function effectivePolicy(db: Db, now = new Date()): Promise<{ versi
 
 /** A published version that has not taken effect yet, if any: announced in advance. */
 export async function upcomingPolicy(db: Db, now = new Date()): Promise<PolicyVersion | null> {
-  const [row] = await db.select().from(policyVersions).where(sql`${policyVersions.effectiveAt} > ${now}`).orderBy(desc(policyVersions.effectiveAt)).limit(1);
+  const [row] = await db.select().from(policyVersions).where(gt(policyVersions.effectiveAt, now)).orderBy(desc(policyVersions.effectiveAt)).limit(1);
   return row ?? null;
 }
 
