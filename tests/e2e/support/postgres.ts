@@ -11,15 +11,23 @@ export async function createSeededDatabase(root: string, serverUrl: string, purp
   await dropDatabase(serverUrl, name);
   await withAdmin(serverUrl, (sql) => sql.unsafe(`create database "${name}"`));
   const url = withDatabase(serverUrl, name);
-  // db:seed migrates first; it runs under tsx with the react-server condition like `npm run db:seed`.
+  try {
+    seedDatabase(root, { DATABASE_URL: url });
+  } catch (error) {
+    await dropDatabase(serverUrl, name);
+    throw error;
+  }
+  return { url, drop: () => dropDatabase(serverUrl, name) };
+}
+
+/** `npm run db:seed` (migrate, then the demo content) against DATABASE_URL or DATA_DIR in `env`. */
+export function seedDatabase(root: string, env: { DATABASE_URL: string } | { DATA_DIR: string }): void {
   const seeded = spawnSync(process.execPath, [path.join(root, "node_modules", "tsx", "dist", "cli.mjs"), "--conditions=react-server", "scripts/db-seed.ts"], {
     cwd: root,
-    env: { ...process.env, DATABASE_URL: url, NODE_ENV: "development", VERCEL_ENV: "" },
+    env: { ...process.env, DATABASE_URL: "", DATA_DIR: "", NODE_ENV: "development", VERCEL_ENV: "", ...env },
     encoding: "utf8",
   });
   if (seeded.status !== 0) {
-    await dropDatabase(serverUrl, name);
-    throw new Error(`seeding ${name} failed (exit ${seeded.status ?? seeded.signal}):\n${seeded.stdout}\n${seeded.stderr}`);
+    throw new Error(`npm run db:seed failed (exit ${seeded.status ?? seeded.signal}):\n${seeded.stdout}\n${seeded.stderr}`);
   }
-  return { url, drop: () => dropDatabase(serverUrl, name) };
 }

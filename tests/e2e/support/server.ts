@@ -76,10 +76,14 @@ export async function freePort(): Promise<number> {
 
 export type RunningServer = { baseURL: string; dataDir: string; output: () => string; stop: () => Promise<void> };
 
-/** Starts `next start` on 127.0.0.1 with a fresh DATA_DIR and resolves once it answers. */
-export async function startServer(root: string, opts: { env?: Record<string, string>; readyTimeoutMs?: number } = {}): Promise<RunningServer> {
+/** Starts `next start` on 127.0.0.1 with a fresh (or the given) DATA_DIR and resolves once it answers. */
+export async function startServer(
+  root: string,
+  opts: { env?: Record<string, string>; readyTimeoutMs?: number; dataDir?: string } = {},
+): Promise<RunningServer> {
   const port = await freePort();
-  const dataDir = mkdtempSync(path.join(tmpdir(), "evne-e2e-data-"));
+  // A caller's prepared DATA_DIR (bench:http seeds it first) is removed on stop like a fresh one.
+  const dataDir = opts.dataDir ?? mkdtempSync(path.join(tmpdir(), "evne-e2e-data-"));
   const child: ChildProcess = spawn(process.execPath, [nextBin(root), "start", "-H", "127.0.0.1", "-p", String(port)], {
     cwd: root,
     env: { ...baseEnv(dataDir), ...opts.env },
