@@ -76,14 +76,14 @@ export async function publishPolicy(db: Db, input: PublishPolicyInput, now = new
 
 /** The newest published version this user has not acknowledged yet; null when there is none. */
 export async function pendingPolicyNotice(db: Db, p: { userId: string }): Promise<PolicyVersion | null> {
-  const [latest] = await db.select().from(policyVersions).orderBy(desc(policyVersions.publishedAt), desc(policyVersions.id)).limit(1);
-  if (!latest) return null;
-  const [ack] = await db
-    .select({ at: policyAcknowledgements.acknowledgedAt })
-    .from(policyAcknowledgements)
-    .where(and(eq(policyAcknowledgements.userId, p.userId), eq(policyAcknowledgements.policyVersionId, latest.id)))
+  // One round trip on every signed-in page: the newest version and this user's acknowledgement of it.
+  const [row] = await db
+    .select({ version: policyVersions, acknowledgedAt: policyAcknowledgements.acknowledgedAt })
+    .from(policyVersions)
+    .leftJoin(policyAcknowledgements, and(eq(policyAcknowledgements.policyVersionId, policyVersions.id), eq(policyAcknowledgements.userId, p.userId)))
+    .orderBy(desc(policyVersions.publishedAt), desc(policyVersions.id))
     .limit(1);
-  return ack ? null : latest;
+  return row && row.acknowledgedAt === null ? row.version : null;
 }
 
 export async function acknowledgePolicy(db: Db, p: { userId: string; policyVersionId: number }): Promise<void> {
