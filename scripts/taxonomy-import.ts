@@ -43,7 +43,7 @@ await runCli("taxonomy:import", async () => {
     for (const f of result.files) console.error(`  ${f.name}: ${f.rows} rows${f.rejected ? `, ${f.rejected} rejected` : ""}`);
     for (const note of result.ignored) console.error(`  not imported: ${note}`);
     console.log(
-      `[taxonomy:import] ESCO (${result.languages.join(", ")}): ${result.concepts} concepts, ${result.labels} labels, ${result.links} links; ` +
+      `[taxonomy:import] ESCO (${result.languages.join(", ")}): ${result.concepts} concepts, ${result.labels} labels, ${result.links} links, ${result.skillRelations} related-skill pairs; ` +
         `added ${result.added}, updated ${result.updated}, removed ${result.removed}` +
         (result.kept ? ` (${result.kept} kept: users refer to them)` : "") +
         (result.skippedLinks ? `, ${result.skippedLinks} links to unknown concepts skipped` : "") +

@@ -112,8 +112,8 @@ export const bench: Bench = async ({ emit }) => {
     const queries = await buildQueries(handle.db, 300);
     const limit = 10;
     const ids = (r: { conceptId: string }[]) => r.map((x) => x.conceptId);
-    const autocomplete = (q: Query) => searchConcepts(handle.db, { ...q, limit, embedder, mode: "autocomplete" }).then(ids);
-    const hybrid = (q: Query) => searchConcepts(handle.db, { ...q, limit, embedder, mode: "hybrid" }).then(ids);
+    const autocomplete = (q: Query) => searchConcepts(handle.db, { ...q, limit, embedder }).then(ids);
+    const hybrid = (q: Query) => searchConcepts(handle.db, { ...q, limit }).then(ids);
     const baselineRun = (q: Query) => naiveIlike(handle.db, q);
 
     // Warm caches and the planner the same way for every contender.

@@ -1,64 +1,13 @@
 "use client";
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
+import { useCombobox } from "downshift";
+import { useId, useState } from "react";
 import { format } from "@/i18n/bilingual";
 import { useMessages } from "@/i18n/client";
+import { MAX_QUERY_LENGTH, reportSearchChoice, useConceptSearch, type ConceptHit } from "./concept-autocomplete-search";
 import styles from "./concept-autocomplete.module.css";
 
-export type ConceptHit = { conceptId: string; label: string; matchedLabel: string | null; score: number };
+export type { ConceptHit } from "./concept-autocomplete-search";
 export type ConceptChoice = { conceptId: string; label: string } | { customLabel: string };
-export type SearchStatus = "idle" | "loading" | "done" | "error";
-export type SearchErrorKind = "failed" | "tooLong" | "rateLimited";
-
-const DEBOUNCE_MS = 150;
-export const MAX_QUERY_LENGTH = 200;
-
-/**
- * Debounced GET /api/search for the current text; stale responses are aborted so results always
- * belong to what is typed. Shared by the autocomplete and the search page.
- */
-export function useConceptSearch(q: string, kind: "skill" | "role", limit = 8) {
-  const { locale } = useMessages();
-  const [state, setState] = useState<{ key: string; status: SearchStatus; results: ConceptHit[]; error?: SearchErrorKind }>({
-    key: "",
-    status: "idle",
-    results: [],
-  });
-  const trimmed = q.trim();
-  const key = `${kind}|${locale}|${trimmed}`;
-  const active = trimmed.length >= 2 || (trimmed.length > 0 && trimmed.length > MAX_QUERY_LENGTH);
-
-  useEffect(() => {
-    if (!active) return;
-    const controller = new AbortController();
-    const timer = setTimeout(async () => {
-      setState((s) => ({ ...s, key, status: "loading", error: undefined }));
-      try {
-        const params = new URLSearchParams({ q: trimmed, type: kind, lang: locale, limit: String(limit) });
-        const response = await fetch(`/api/search?${params}`, { signal: controller.signal, headers: { accept: "application/json" } });
-        if (!response.ok) {
-          const error: SearchErrorKind = response.status === 429 ? "rateLimited" : response.status === 400 ? "tooLong" : "failed";
-          setState({ key, status: "error", results: [], error });
-          return;
-        }
-        const body = (await response.json()) as { results?: ConceptHit[] };
-        setState({ key, status: "done", results: Array.isArray(body.results) ? body.results : [] });
-      } catch (error) {
-        if (controller.signal.aborted) return;
-        console.warn("[search] request failed", error);
-        setState({ key, status: "error", results: [], error: "failed" });
-      }
-    }, DEBOUNCE_MS);
-    return () => {
-      clearTimeout(timer);
-      controller.abort();
-    };
-  }, [active, key, trimmed, kind, locale, limit]);
-
-  if (!active) return { status: "idle" as SearchStatus, results: [] as ConceptHit[], error: undefined, query: trimmed };
-  // Until the debounce fires, the previous text's results are not shown as if they were this one's.
-  if (state.key !== key) return { status: "loading" as SearchStatus, results: [] as ConceptHit[], error: undefined, query: trimmed };
-  return { status: state.status, results: state.results, error: state.error, query: trimmed };
-}
 
 type Props = {
   kind: "skill" | "role";
@@ -70,139 +19,130 @@ type Props = {
   placeholder?: string;
   /** Empty the box after a choice (for "add another" lists). */
   clearOnSelect?: boolean;
+  /** A new value empties the box (e.g. once a choice was saved), keeping focus where it is. */
+  resetKey?: string | number;
 };
 
 type Option = { key: string; choice: ConceptChoice; hit?: ConceptHit };
 
-/** An ARIA 1.2 combobox (input + listbox) over taxonomy concepts, in the user's language. */
+/**
+ * A WAI-ARIA combobox over taxonomy concepts (downshift's useCombobox: arrow keys, Home/End,
+ * PageUp/PageDown, Enter, Escape; the active option scrolled into view). Focus stays in the box
+ * after a choice, so the next word can be typed at once.
+ */
 export function ConceptAutocomplete(props: Props) {
   const { m } = useMessages();
   const id = useId();
-  const listId = `${id}-list`;
   const hintId = `${id}-hint`;
   const [text, setText] = useState("");
-  const [open, setOpen] = useState(false);
-  const [activeIndex, setActiveIndex] = useState(-1);
+  const [wantsOpen, setWantsOpen] = useState(false);
   const [chosenId, setChosenId] = useState("");
-  const inputRef = useRef<HTMLInputElement>(null);
+  const inputId = `${id}-input`;
+  const [resetKey, setResetKey] = useState(props.resetKey);
+  if (props.resetKey !== resetKey) {
+    setResetKey(props.resetKey);
+    setText("");
+    setChosenId("");
+  }
   const search = useConceptSearch(text, props.kind);
   const trimmed = text.trim();
 
-  const options: Option[] = search.results.map((hit) => ({
-    key: hit.conceptId,
-    hit,
-    choice: { conceptId: hit.conceptId, label: hit.label },
-  }));
-  const exact = search.results.some((r) => r.label.toLocaleLowerCase() === trimmed.toLocaleLowerCase());
+  const options: Option[] = search.results.map((hit) => ({ key: hit.conceptId, hit, choice: { conceptId: hit.conceptId, label: hit.label } }));
+  // A label or synonym that equals the text is the concept itself: nothing to add as one's own.
+  const exact = search.results.some((r) => r.exact);
   if (props.allowCustom && trimmed.length > 0 && trimmed.length <= MAX_QUERY_LENGTH && !exact && search.status !== "loading") {
     options.push({ key: "__custom", choice: { customLabel: trimmed } });
   }
-  const showList = open && trimmed.length > 0;
-  const active = activeIndex >= 0 && activeIndex < options.length ? options[activeIndex] : undefined;
+  // aria-expanded tells the truth: the list counts as open only when it shows options.
+  const isOpen = wantsOpen && trimmed.length > 0 && options.length > 0;
 
   function choose(option: Option) {
-    props.onSelect(option.choice);
-    setChosenId("conceptId" in option.choice ? option.choice.conceptId : "");
-    setText(props.clearOnSelect ? "" : "conceptId" in option.choice ? option.choice.label : option.choice.customLabel);
-    setOpen(false);
-    setActiveIndex(-1);
-    inputRef.current?.focus();
+    const choice = option.choice;
+    if ("conceptId" in choice) reportSearchChoice({ q: trimmed, type: props.kind, conceptId: choice.conceptId });
+    props.onSelect(choice);
+    setChosenId("conceptId" in choice ? choice.conceptId : "");
+    setText(props.clearOnSelect ? "" : "conceptId" in choice ? choice.label : choice.customLabel);
+    setWantsOpen(false);
+    document.getElementById(inputId)?.focus();
   }
 
-  function onKeyDown(event: KeyboardEvent<HTMLInputElement>) {
-    if (event.key === "ArrowDown") {
-      event.preventDefault();
-      setOpen(true);
-      setActiveIndex((i) => (options.length === 0 ? -1 : (i + 1) % options.length));
-    } else if (event.key === "ArrowUp") {
-      event.preventDefault();
-      setOpen(true);
-      setActiveIndex((i) => (options.length === 0 ? -1 : i <= 0 ? options.length - 1 : i - 1));
-    } else if (event.key === "Enter") {
-      if (showList && active) {
-        event.preventDefault();
-        choose(active);
-      }
-    } else if (event.key === "Escape") {
-      if (showList) {
-        event.preventDefault();
-        setOpen(false);
-        setActiveIndex(-1);
-      } else if (text) {
-        event.preventDefault();
-        setText("");
-      }
-    }
-  }
+  const combobox = useCombobox<Option>({
+    id,
+    inputId,
+    items: options,
+    itemToString: (o) => (o ? ("conceptId" in o.choice ? o.choice.label : o.choice.customLabel) : ""),
+    itemToKey: (o) => o?.key ?? null,
+    inputValue: text,
+    isOpen,
+    selectedItem: null,
+    // Only typing and Escape on a closed list (which empties the box) change the text here; a
+    // choice sets it in `choose`.
+    onInputValueChange: ({ inputValue, type }) => {
+      if (type !== useCombobox.stateChangeTypes.InputChange && type !== useCombobox.stateChangeTypes.InputKeyDownEscape) return;
+      setText(inputValue);
+      setChosenId("");
+      setWantsOpen(type === useCombobox.stateChangeTypes.InputChange);
+    },
+    onIsOpenChange: ({ isOpen: open }) => setWantsOpen(Boolean(open)),
+    // Leaving the box never chooses for the person: only Enter or a click does.
+    stateReducer: (state, { type, changes }) =>
+      type === useCombobox.stateChangeTypes.InputBlur ? { ...changes, selectedItem: state.selectedItem, inputValue: state.inputValue } : changes,
+    onSelectedItemChange: ({ selectedItem }) => {
+      if (selectedItem) choose(selectedItem);
+    },
+  });
 
   let status = "";
-  if (showList && search.status === "loading") status = m.search.loading;
-  else if (showList && search.status === "error") status = m.search.errors[search.error ?? "failed"];
-  else if (showList && search.status === "done") {
+  if (wantsOpen && trimmed && search.status === "loading") status = m.search.loading;
+  else if (wantsOpen && trimmed && search.status === "error") status = m.search.errors[search.error ?? "failed"];
+  else if (wantsOpen && trimmed && search.status === "done") {
     status = search.results.length === 0 ? format(m.search.noResults, { q: trimmed }) : format(m.search.resultCount, { count: search.results.length });
   }
 
   return (
     <div className={styles.wrapper}>
-      <label className={styles.label} htmlFor={`${id}-input`}>{props.label}</label>
+      <label className={styles.label} {...combobox.getLabelProps()}>{props.label}</label>
       <div className={styles.anchor}>
-      <input
-        ref={inputRef}
-        id={`${id}-input`}
-        className="input"
-        type="text"
-        name={props.name}
-        role="combobox"
-        autoComplete="off"
-        spellCheck={false}
-        maxLength={MAX_QUERY_LENGTH}
-        placeholder={props.placeholder}
-        aria-autocomplete="list"
-        aria-expanded={showList}
-        aria-controls={listId}
-        aria-describedby={hintId}
-        aria-activedescendant={showList && active ? `${id}-opt-${activeIndex}` : undefined}
-        value={text}
-        onChange={(e) => {
-          setText(e.target.value);
-          setChosenId("");
-          setOpen(true);
-          setActiveIndex(-1);
-        }}
-        onKeyDown={onKeyDown}
-        onFocus={() => setOpen(true)}
-        onBlur={() => setOpen(false)}
-      />
-      {props.name ? <input type="hidden" name={`${props.name}ConceptId`} value={chosenId} /> : null}
-      <span id={hintId} className="visually-hidden">{m.search.hintKeys}</span>
-      <ul id={listId} role="listbox" aria-label={m.search.optionsLabel} className={styles.listbox} hidden={!showList || options.length === 0}>
-        {options.map((option, index) => (
-          <li
-            key={option.key}
-            id={`${id}-opt-${index}`}
-            role="option"
-            aria-selected={index === activeIndex}
-            className={index === activeIndex ? `${styles.option} ${styles.active}` : styles.option}
-            // mousedown, not click: it fires before the input's blur closes the list.
-            onMouseDown={(e) => {
-              e.preventDefault();
-              choose(option);
-            }}
-            onMouseMove={() => setActiveIndex(index)}
-          >
-            {option.hit ? (
-              <>
-                <span>{option.hit.label}</span>
-                {option.hit.matchedLabel ? <span className={styles.synonym}>{format(m.search.matchedVia, { label: option.hit.matchedLabel })}</span> : null}
-              </>
-            ) : (
-              <span className={styles.custom}>{format(m.search.addCustom, { text: trimmed })}</span>
-            )}
-          </li>
-        ))}
-      </ul>
+        <input
+          className="input"
+          type="text"
+          name={props.name}
+          spellCheck={false}
+          maxLength={MAX_QUERY_LENGTH}
+          placeholder={props.placeholder}
+          {...combobox.getInputProps({
+            "aria-describedby": hintId,
+            onFocus: () => setWantsOpen(true),
+            onKeyDown: (event) => {
+              // A closed list with nothing to clear: let Escape reach the page (e.g. a dialog).
+              if (event.key === "Escape" && !isOpen && !text) (event.nativeEvent as Event & { preventDownshiftDefault?: boolean }).preventDownshiftDefault = true;
+            },
+          })}
+        />
+        {props.name ? <input type="hidden" name={`${props.name}ConceptId`} value={chosenId} /> : null}
+        <span id={hintId} className="visually-hidden">{m.search.hintKeys}</span>
+        <ul className={styles.listbox} aria-label={m.search.optionsLabel} hidden={!isOpen} {...combobox.getMenuProps()}>
+          {isOpen
+            ? options.map((option, index) => (
+                <li
+                  key={option.key}
+                  className={index === combobox.highlightedIndex ? `${styles.option} ${styles.active}` : styles.option}
+                  {...combobox.getItemProps({ item: option, index })}
+                >
+                  {option.hit ? (
+                    <>
+                      <span>{option.hit.label}</span>
+                      {option.hit.matchedLabel ? <span className={styles.synonym}>{format(m.search.matchedVia, { label: option.hit.matchedLabel })}</span> : null}
+                    </>
+                  ) : (
+                    <span className={styles.custom}>{format(m.search.addCustom, { text: trimmed })}</span>
+                  )}
+                </li>
+              ))
+            : null}
+        </ul>
       </div>
-      <div role="status" aria-live="polite" className={showList && status ? styles.status : "visually-hidden"}>
+      <div role="status" aria-live="polite" className={status ? styles.status : "visually-hidden"}>
         {status}
       </div>
     </div>

@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { createTestDb, type TestDb } from "@tests/helpers/db";
-import { conceptLabels, concepts, roleSkills } from "@/server/db/schema/taxonomy";
+import { conceptLabels, concepts, roleSkills, skillRelations } from "@/server/db/schema/taxonomy";
 import { importEsco } from "@/server/taxonomy/esco/import";
 
 // Headers exactly as in the official ESCO v1.2 CSV download.
@@ -198,6 +198,45 @@ describe("importEsco", () => {
       .innerJoin(concepts, eq(concepts.id, conceptLabels.conceptId))
       .where(and(eq(concepts.uri, WELDING), eq(conceptLabels.labelKind, "alt")));
     expect(welding).toEqual([{ label: "welding" }]);
+  });
+
+  test("the relations file is read under both names ESCO downloads use", async () => {
+    const files = baseFiles();
+    files["occupationSkillRelations.csv"] = files["occupationSkillRelations_en.csv"] ?? "";
+    delete files["occupationSkillRelations_en.csv"];
+    await writeFiles(files);
+    const result = await importEsco(t.db, { dir });
+    expect(result.links).toBe(3);
+    expect(result.files).toContainEqual({ name: "occupationSkillRelations.csv", rows: 3, rejected: 1 });
+  });
+
+  test("skills and occupations without any relations file are refused, and nothing is imported", async () => {
+    const files = baseFiles();
+    delete files["occupationSkillRelations_en.csv"];
+    await writeFiles(files);
+    await expect(importEsco(t.db, { dir })).rejects.toThrow(/no occupationSkillRelations\.csv/);
+    expect(await t.db.select().from(concepts)).toEqual([]);
+  });
+
+  test("a relations file without one valid row is refused, and the import rolled back", async () => {
+    const files = baseFiles();
+    files["occupationSkillRelations_en.csv"] = csv(relationHeader, [[DEVELOPER, "sometimes", "knowledge", PROGRAMMING]]);
+    await writeFiles(files);
+    await expect(importEsco(t.db, { dir })).rejects.toThrow(/no valid relation rows/);
+    expect(await t.db.select().from(concepts)).toEqual([]);
+  });
+
+  test("skillSkillRelations.csv becomes related skills", async () => {
+    const files = baseFiles();
+    files["skillSkillRelations.csv"] = csv("originalSkillUri,originalSkillType,relationType,relatedSkillType,relatedSkillUri", [
+      [PROGRAMMING, "knowledge", "optional", "knowledge", MINING],
+      [WELDING, "skill/competence", "essential", "knowledge", "http://data.europa.eu/esco/skill/unknown"],
+    ]);
+    await writeFiles(files);
+    const result = await importEsco(t.db, { dir });
+    expect(result.skillRelations).toBe(1);
+    const rows = await t.db.select({ relation: skillRelations.relation }).from(skillRelations);
+    expect(rows).toEqual([{ relation: "optional" }]);
   });
 
   test("a directory without ESCO files is refused with a plain message", async () => {

@@ -22,7 +22,9 @@ const { createLocalEmbedder } = await import("@/server/embeddings/local");
 const { searchConcepts } = await import("@/server/search/concepts");
 const { hitRateLimit } = await import("@/server/ratelimit");
 const { queryRows } = await import("@/server/db/rows");
-const { GET } = await import("@/app/api/search/route");
+const { GET, POST } = await import("@/app/api/search/route");
+const { personSearch } = await import("@/server/search/person-search");
+const { bumpTaxonomyVersion } = await import("@/server/taxonomy/version");
 type TaxonomyConcept = import("@/server/taxonomy/upsert").TaxonomyConcept;
 
 const embedder = createLocalEmbedder();
@@ -53,6 +55,9 @@ const taxonomy = [
   concept("role", "developer", "Utvikler", "Software developer", { nb: ["programmerer", "systemutvikler"], en: ["programmer"] }),
   concept("role", "driver", "Sjåfør", "Driver", { nb: ["yrkessjåfør"], en: ["chauffeur"] }),
   concept("role", "accountant", "Regnskapsfører", "Accountant"),
+  concept("skill", "python", "Python", "Python"),
+  concept("skill", "excel", "Microsoft Excel", "Microsoft Excel", { nb: ["Excel", "regneark"], en: ["Excel", "spreadsheets"] }),
+  concept("skill", "deviation", "Avviksbehandling", "Deviation handling", { nb: ["avviksmelding"], en: ["incident reporting"] }),
 ];
 
 const ids = new Map<string, string>();
@@ -90,11 +95,61 @@ describe("searchConcepts", () => {
     expect(top).toMatchObject({ conceptId: ids.get("evne:skill/javascript"), label: "JavaScript", matchedLabel: null });
   });
 
-  test("the lighter autocomplete mode still finds typos and synonyms", async () => {
-    const auto = (q: string, type: "skill" | "role") => searchConcepts(t.db, { q, type, lang: "en", limit: 5, embedder, mode: "autocomplete" });
-    expect((await auto("javscript", "skill"))[0]?.conceptId).toBe(ids.get("evne:skill/javascript"));
-    expect((await auto("chaufeur", "role"))[0]?.conceptId).toBe(ids.get("evne:role/driver"));
-    expect((await auto("prog", "role"))[0]).toMatchObject({ label: "Software developer", matchedLabel: "programmer" });
+  test("typos and synonyms are found in English too, the synonym shown in the interface language", async () => {
+    const en = (q: string, type: "skill" | "role") => searchConcepts(t.db, { q, type, lang: "en", limit: 5, embedder });
+    expect((await en("javscript", "skill"))[0]?.conceptId).toBe(ids.get("evne:skill/javascript"));
+    expect((await en("chaufeur", "role"))[0]?.conceptId).toBe(ids.get("evne:role/driver"));
+    expect((await en("prog", "role"))[0]).toMatchObject({ label: "Software developer", matchedLabel: "programmer" });
+  });
+
+  test("two swapped letters are one edit: Pyhton finds Python, and only Python", async () => {
+    const results = await search("Pyhton");
+    expect(results.map((r) => r.label)).toEqual(["Python"]);
+    expect(results[0]?.exact).toBe(false);
+  });
+
+  test("every result carries the concept's URI beside its id", async () => {
+    const [top] = await search("sveising");
+    expect(top).toMatchObject({ conceptId: ids.get("evne:skill/welding"), uri: "evne:skill/welding" });
+  });
+
+  test("results end where matches end: no unrelated concepts pad the list", async () => {
+    expect((await search("sveising")).map((r) => r.label)).toEqual(["Sveising"]);
+    expect((await search("regnskap", "role")).map((r) => r.label)).toEqual(["Regnskapsfører"]);
+  });
+
+  test("a synonym that equals the query is exact (no 'add as your own'), and is shown beside the label", async () => {
+    const [excel] = await search("Excel");
+    expect(excel).toMatchObject({ label: "Microsoft Excel", matchedLabel: "Excel", exact: true });
+    expect((await search("Exc"))[0]?.exact).toBe(false);
+  });
+
+  test("the matched synonym is shown in the interface language where one matched", async () => {
+    const en = await searchConcepts(t.db, { q: "incident rep", type: "skill", lang: "en", limit: 5, embedder });
+    expect(en[0]).toMatchObject({ label: "Deviation handling", matchedLabel: "incident reporting" });
+    const nbQuery = await searchConcepts(t.db, { q: "avviksm", type: "skill", lang: "en", limit: 5, embedder });
+    expect(nbQuery[0]).toMatchObject({ label: "Deviation handling", matchedLabel: "avviksmelding" });
+  });
+
+  test("a prefix of any word of a label matches, also mid-word after a space", async () => {
+    expect((await search("klasse", "skill"))[0]?.conceptId).toBe(ids.get("evne:skill/licence-b"));
+    expect((await search("driving lic", "skill", "en"))[0]?.conceptId).toBe(ids.get("evne:skill/licence-b"));
+    expect((await search("registered nur", "role", "en"))[0]?.conceptId).toBe(ids.get("evne:role/nurse"));
+  });
+
+  test("Norwegian letters typed on an English keyboard: aa/oe/ae or no marks at all", async () => {
+    expect((await search("sjaafoer", "role"))[0]?.conceptId).toBe(ids.get("evne:role/driver"));
+    expect((await search("forerkort"))[0]?.conceptId).toBe(ids.get("evne:skill/licence-b"));
+    expect((await search("regnskapsforer", "role"))[0]?.conceptId).toBe(ids.get("evne:role/accountant"));
+  });
+
+  test("a new taxonomy version is picked up without a restart", async () => {
+    expect(await search("kranfører")).toEqual([]);
+    await upsertTaxonomy(t.db, { source: "starter", removeMissing: false, links: [], concepts: [concept("skill", "crane", "Kranfører", "Crane operation")] });
+    expect((await search("kranfører"))[0]).toMatchObject({ label: "Kranfører", uri: "evne:skill/crane" });
+    await t.db.execute(sql`delete from concepts where uri = 'evne:skill/crane'`);
+    await bumpTaxonomyVersion(t.db);
+    expect(await search("kranfører")).toEqual([]);
   });
 
   test("a prefix finds the skill, the exact label beats a longer one", async () => {
@@ -126,7 +181,7 @@ describe("searchConcepts", () => {
   test("empty query gives nothing, one letter gives prefix matches only", async () => {
     expect(await search("   ")).toEqual([]);
     const one = await search("s");
-    expect(one.map((r) => r.label).sort()).toEqual(["Sveising", "Sykepleie"]);
+    expect(one.map((r) => r.label).sort()).toEqual(["Microsoft Excel", "Sveising", "Sykepleie"]);
     // LIKE wildcards are escaped: "%" and "_" match no label instead of every label.
     expect(await search("%")).toEqual([]);
     expect(await search("_")).toEqual([]);
@@ -177,10 +232,39 @@ describe("GET /api/search", () => {
   });
 });
 
-describe("search log", () => {
+const choose = (body: unknown) =>
+  POST(new Request("http://localhost/api/search", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) }));
+const submit = (q: string) =>
+  personSearch({ db: t.db, user: currentUser, headers: new Headers(), embedder }, { q, type: "skill", lang: "nb", limit: 20, record: "search" });
+const logRows = () => queryRows<{ query: string; resolved_concept_id: string | null }>(t.db, sql`select query, resolved_concept_id from search_log`);
+
+describe("search log: searches, not keystrokes", () => {
+  test("a submitted search is one row", async () => {
+    currentUser = user();
+    await submit("sveising");
+    expect(await logRows()).toEqual([{ query: "sveising", resolved_concept_id: ids.get("evne:skill/welding") }]);
+  });
+
+  test("typing in a type-ahead logs nothing until a result is chosen; the choice is one row with the typed text", async () => {
+    currentUser = user();
+    for (const q of ["ja", "jav", "java", "javas"]) expect((await call({ q, type: "skill" })).status).toBe(200);
+    expect(await logRows()).toEqual([]);
+    const response = await choose({ q: "javas", type: "skill", conceptId: ids.get("evne:skill/javascript") });
+    expect(response.status).toBe(200);
+    expect(await logRows()).toEqual([{ query: "javas", resolved_concept_id: ids.get("evne:skill/javascript") }]);
+  });
+
+  test("a choice must name a concept of the searched type: 404 or 400, nothing logged", async () => {
+    currentUser = user();
+    expect((await choose({ q: "nurse", type: "skill", conceptId: ids.get("evne:role/nurse") })).status).toBe(404);
+    expect((await choose({ q: "nurse", type: "skill", conceptId: "not-a-uuid" })).status).toBe(400);
+    expect((await POST(new Request("http://localhost/api/search", { method: "POST", body: "{not json" }))).status).toBe(400);
+    expect(await logRows()).toEqual([]);
+  });
+
   test("a signed-in user's search is logged under a pseudonym only, with the top hit", async () => {
     currentUser = user();
-    await call({ q: "  JavaScript ", type: "skill" });
+    await submit("  JavaScript ");
     const rows = await queryRows<Record<string, unknown>>(t.db, sql`select * from search_log`);
     expect(rows).toHaveLength(1);
     const row = rows[0] ?? {};
@@ -197,7 +281,8 @@ describe("search log", () => {
     ["objecting", user({ objected: true })],
   ])("an %s visitor's search is not logged", async (_name, who) => {
     currentUser = who;
-    const response = await call({ q: "javascript" });
+    await submit("javascript");
+    const response = await choose({ q: "javascript", type: "skill", conceptId: ids.get("evne:skill/javascript") });
     expect(response.status).toBe(200);
     expect(await queryRows(t.db, sql`select * from search_log`)).toHaveLength(0);
   });

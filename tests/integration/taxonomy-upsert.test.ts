@@ -56,7 +56,7 @@ describe("normalizeLabel", () => {
 describe("upsertTaxonomy", () => {
   test("inserts concepts, de-duplicated labels and links; a re-run changes nothing", async () => {
     const first = await upsertTaxonomy(t.db, { source: "starter", concepts: base, links, removeMissing: true });
-    expect(first).toEqual({ added: 4, updated: 0, removed: 0, kept: 0, links: 2, skippedLinks: 1 });
+    expect(first).toEqual({ added: 4, updated: 0, removed: 0, kept: 0, links: 2, skippedLinks: 1, skillRelations: 0 });
 
     const labels = await t.db
       .select({ label: conceptLabels.label, normalized: conceptLabels.normalized, labelKind: conceptLabels.labelKind, lang: conceptLabels.lang })

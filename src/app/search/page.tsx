@@ -5,12 +5,10 @@ import { getSessionUser } from "@/server/auth/session";
 import { getDb } from "@/server/db";
 import { getEmbedder } from "@/server/embeddings";
 import { AppError } from "@/server/errors";
-import { enforceRateLimit, searchRateLimit } from "@/server/ratelimit";
-import { searchConcepts } from "@/server/search/concepts";
-import type { ConceptHit } from "@/components/concept-autocomplete";
-import { logSearch } from "@/server/search/log";
-import { searchQuerySchema } from "@/server/search/query";
-import { SearchView, type SearchViewError } from "./search-view";
+import { personSearch } from "@/server/search/person-search";
+import { searchQuerySchema, type SearchQuery } from "@/server/search/query";
+import type { SessionUser } from "@/server/auth/types";
+import { SearchView, type InitialSearch } from "./search-view";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { m } = await getMessages();
@@ -19,33 +17,36 @@ export async function generateMetadata(): Promise<Metadata> {
 
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
-/** /search?q=&type= — renders results on the server too, so a plain form submit works without JavaScript. */
+/**
+ * /search?q=&type= — a submitted search: logged once, here. The heading and the form render at
+ * once; the results stream in behind a skeleton. A plain form submit works without JavaScript.
+ */
 export default async function SearchPage(props: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { locale, m } = await getMessages();
   const raw = await props.searchParams;
   const type = first(raw.type) === "role" ? "role" : "skill";
   const parsed = searchQuerySchema.safeParse({ q: first(raw.q) ?? "", type, lang: locale, limit: 20 });
-  let results: ConceptHit[] | null = null;
-  let error: SearchViewError | undefined;
-  const q = parsed.success ? parsed.data.q : (first(raw.q) ?? "").slice(0, 200);
-  if (!parsed.success) error = "tooLong";
-  else if (q.length >= 2) {
-    try {
-      const db = await getDb();
-      const user = await getSessionUser();
-      await enforceRateLimit(db, searchRateLimit(user, await headers()));
-      results = await searchConcepts(db, { ...parsed.data, embedder: getEmbedder(), mode: "hybrid" });
-      await logSearch(db, { user, query: q, type, resolvedConceptId: results[0]?.conceptId ?? null });
-    } catch (e) {
-      if (!(e instanceof AppError)) console.error("[search] page search failed", e);
-      error = e instanceof AppError && e.code === "rate_limited" ? "rateLimited" : "failed";
-    }
-  }
+  const user = await getSessionUser();
+  const q = parsed.success ? parsed.data.q : (first(raw.q) ?? "").replaceAll("\u0000", "").slice(0, 200);
+  let initial: Promise<InitialSearch> | null = null;
+  if (!parsed.success) initial = Promise.resolve({ error: "tooLong" });
+  else if (q.length >= 2) initial = submittedSearch(user, parsed.data);
   return (
     <section className="stack">
       <h1>{m.search.title}</h1>
       <p className="lead">{m.search.lead}</p>
-      <SearchView initialQ={q} initialType={type} initialResults={results} initialError={error} />
+      <SearchView initialQ={q} initialType={type} initial={initial} signedIn={user !== null} />
     </section>
   );
+}
+
+/** Never rejects: the view shows an error message instead. */
+async function submittedSearch(user: SessionUser | null, input: SearchQuery): Promise<InitialSearch> {
+  try {
+    const results = await personSearch({ db: await getDb(), user, headers: await headers(), embedder: getEmbedder() }, { ...input, record: "search" });
+    return { results };
+  } catch (e) {
+    if (!(e instanceof AppError)) console.error("[search] page search failed", e);
+    return { error: e instanceof AppError && e.code === "rate_limited" ? "rateLimited" : "failed" };
+  }
 }

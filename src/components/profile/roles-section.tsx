@@ -48,7 +48,7 @@ function RoleGroup(props: { kind: "current" | "target"; roles: RoleItem[] }) {
     <div className={styles.roleGroup} aria-labelledby={headingId} role="group">
       <h3 id={headingId}>{props.kind === "current" ? t.current : t.target}</h3>
       <ConceptAutocomplete
-        key={searchKey}
+        resetKey={searchKey}
         kind="role"
         label={props.kind === "current" ? t.addCurrent : t.addTarget}
         placeholder={t.placeholder}

@@ -61,7 +61,7 @@ export function SkillsSection(props: { skills: SkillItem[] }) {
   const levelId = useId();
   const [newLevel, setNewLevel] = useState<number | null>(null);
   const [added, setAdded] = useState<string | null>(null);
-  // The search box is emptied (remounted) only after a successful add, so a failed save keeps the text.
+  // The search box is emptied only after a successful add, so a failed save keeps the text; focus stays in it.
   const [searchKey, setSearchKey] = useState(0);
   const action = useProfileAction();
 
@@ -83,7 +83,7 @@ export function SkillsSection(props: { skills: SkillItem[] }) {
       </header>
       <div className={styles.addBar}>
         <div className={styles.addBarSearch}>
-          <ConceptAutocomplete key={searchKey} kind="skill" label={t.addLabel} placeholder={t.placeholder} allowCustom onSelect={onSelect} />
+          <ConceptAutocomplete resetKey={searchKey} kind="skill" label={t.addLabel} placeholder={t.placeholder} allowCustom onSelect={onSelect} />
         </div>
         <div className="field">
           <label htmlFor={levelId}>{t.levelForNew}</label>

@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import { sql } from "drizzle-orm";
 import type { Db } from "@/server/db/client";
 import { queryRows } from "@/server/db/rows";
+import { bumpTaxonomyVersion } from "@/server/taxonomy/version";
 import type { Embedder } from "./types";
 
 export type EmbedProgress = { done: number; total: number };
@@ -83,5 +84,6 @@ export async function embedConcepts(
     );
     options.onProgress?.({ done: Math.min(total, i + batch.length), total });
   }
+  if (total > 0) await bumpTaxonomyVersion(db);
   return { total: byConcept.size, embedded: total, unchanged: byConcept.size - total, model: embedder.model };
 }

@@ -28,3 +28,13 @@ export function normalizeQuery(q: string): string {
 export function likePrefix(normalized: string): string {
   return `${normalized.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
+
+/** POST /api/search body: the text typed in a type-ahead and the concept chosen from its results. */
+export const searchChoiceSchema = z.object({
+  q: z
+    .string()
+    .transform((s) => s.replaceAll("\u0000", "").trim())
+    .pipe(z.string().min(1).max(MAX_QUERY_LENGTH)),
+  type: z.enum(searchTypes),
+  conceptId: z.uuid(),
+});

@@ -5,6 +5,7 @@ import { sql } from "drizzle-orm";
 import type { Db } from "@/server/db/client";
 import { queryRows } from "@/server/db/rows";
 import { cleanLabel, normalizeLabel } from "./normalize";
+import { bumpTaxonomyVersion } from "./version";
 
 export type LabelKind = "preferred" | "alt" | "hidden";
 export type TaxonomySource = "starter" | "esco";
@@ -19,11 +20,15 @@ export type TaxonomyConcept = {
 };
 
 export type RoleSkillLink = { roleUri: string; skillUri: string; relation: "essential" | "optional" };
+/** ESCO skillSkillRelations: `relatedUri` is related to `skillUri`. */
+export type SkillRelation = { skillUri: string; relatedUri: string; relation: "essential" | "optional" };
 
 export type UpsertTaxonomyInput = {
   source: TaxonomySource;
   concepts: AsyncIterable<TaxonomyConcept> | Iterable<TaxonomyConcept>;
   links: Iterable<RoleSkillLink> | AsyncIterable<RoleSkillLink>;
+  /** When given, replaces the related-skill relations of every skill in the input. */
+  skillRelations?: Iterable<SkillRelation> | AsyncIterable<SkillRelation>;
   /** Remove concepts of this source that the input no longer has (unless a user refers to them). */
   removeMissing: boolean;
   /** Called after each batch with the number of concepts + links processed so far. */
@@ -40,6 +45,8 @@ export type UpsertTaxonomyResult = {
   links: number;
   /** Links naming a concept URI that exists neither in the input nor in the database. */
   skippedLinks: number;
+  /** Skill-to-skill relations the input's skills now have (0 when the input gives none). */
+  skillRelations: number;
 };
 
 const CONCEPT_BATCH = 500;
@@ -65,7 +72,11 @@ type ExistingConcept = { id: string; source: TaxonomySource; hash: string };
  * Unchanged concepts (same content hash) are not written, so a re-run reports 0 updated.
  */
 export async function upsertTaxonomy(db: Db, input: UpsertTaxonomyInput): Promise<UpsertTaxonomyResult> {
-  return db.transaction(async (tx) => runUpsert(tx as unknown as Db, input));
+  return db.transaction(async (tx) => {
+    const result = await runUpsert(tx as unknown as Db, input);
+    await bumpTaxonomyVersion(tx as unknown as Db);
+    return result;
+  });
 }
 
 async function runUpsert(db: Db, input: UpsertTaxonomyInput): Promise<UpsertTaxonomyResult> {
@@ -74,6 +85,7 @@ async function runUpsert(db: Db, input: UpsertTaxonomyInput): Promise<UpsertTaxo
   for (const [uri, row] of existing) ids.set(uri, row.id);
 
   const seen = new Set<string>();
+  const skillsInInput = new Set<string>();
   const rolesInInput = new Set<string>();
   let added = 0;
   let updated = 0;
@@ -92,6 +104,7 @@ async function runUpsert(db: Db, input: UpsertTaxonomyInput): Promise<UpsertTaxo
     if (seen.has(prepared.uri)) throw new Error(`Concept ${prepared.uri} appears twice in the input`);
     seen.add(prepared.uri);
     if (prepared.kind === "role") rolesInInput.add(prepared.uri);
+    else skillsInInput.add(prepared.uri);
     const before = existing.get(prepared.uri);
     done++;
     if (before?.hash === prepared.hash) continue;
@@ -118,7 +131,8 @@ async function runUpsert(db: Db, input: UpsertTaxonomyInput): Promise<UpsertTaxo
 
   const { links, skippedLinks, processed } = await replaceLinks(db, input, ids, rolesInInput, done);
   input.onProgress?.(processed);
-  return { added, updated, removed, kept, links, skippedLinks };
+  const skillRelations = input.skillRelations ? await replaceSkillRelations(db, input.skillRelations, ids, skillsInInput) : 0;
+  return { added, updated, removed, kept, links, skippedLinks, skillRelations };
 }
 
 function prepareConcept(concept: TaxonomyConcept, source: TaxonomySource): PreparedConcept {
@@ -325,6 +339,38 @@ async function replaceLinks(
     );
   }
   return { links: wanted.size, skippedLinks, processed };
+}
+
+/** Replaces the related-skill relations of the input's skills with the given ones. */
+async function replaceSkillRelations(
+  db: Db,
+  relations: Iterable<SkillRelation> | AsyncIterable<SkillRelation>,
+  ids: Map<string, string>,
+  skillsInInput: Set<string>,
+): Promise<number> {
+  const wanted = new Map<string, { skill_id: string; related_skill_id: string; relation: string }>();
+  for await (const r of relations) {
+    const skillId = ids.get(r.skillUri.trim());
+    const relatedId = ids.get(r.relatedUri.trim());
+    if (!skillId || !relatedId || skillId === relatedId) continue;
+    const key = `${skillId}|${relatedId}`;
+    if (!wanted.has(key) || r.relation === "essential") wanted.set(key, { skill_id: skillId, related_skill_id: relatedId, relation: r.relation });
+  }
+  const skillIds = [...skillsInInput].flatMap((uri) => ids.get(uri) ?? []);
+  for (let i = 0; i < skillIds.length; i += LINK_BATCH) {
+    const chunk = JSON.stringify(skillIds.slice(i, i + LINK_BATCH));
+    await db.execute(sql`delete from skill_relations where skill_id in (select value::uuid from json_array_elements_text(${chunk}::json))`);
+  }
+  const rows = [...wanted.values()];
+  for (let i = 0; i < rows.length; i += LINK_BATCH) {
+    await db.execute(
+      sql`insert into skill_relations (skill_id, related_skill_id, relation)
+          select skill_id, related_skill_id, relation
+          from json_to_recordset(${JSON.stringify(rows.slice(i, i + LINK_BATCH))}::json) as x(skill_id uuid, related_skill_id uuid, relation text)
+          on conflict do nothing`,
+    );
+  }
+  return rows.length;
 }
 
 /** Deletes the given concepts except those a user's skill, role or experience refers to. */

@@ -1,20 +1,35 @@
-// GET /api/search?q=&type=skill|role&lang=nb|en&limit= — concept autocomplete and search.
+// GET /api/search?q=&type=skill|role&lang=nb|en&limit= — concept search for type-ahead and live results (not logged).
+// POST /api/search {q, type, conceptId} — a type-ahead result was chosen: logged once as a search.
 import { z } from "zod";
 import { getEmbedder } from "@/server/embeddings";
+import { AppError } from "@/server/errors";
 import { publicRoute } from "@/server/http/route";
-import { enforceRateLimit, searchRateLimit } from "@/server/ratelimit";
-import { searchConcepts } from "@/server/search/concepts";
-import { logSearch } from "@/server/search/log";
-import { searchQuerySchema } from "@/server/search/query";
+import { personSearch, recordSearchChoice } from "@/server/search/person-search";
+import { searchChoiceSchema, searchQuerySchema } from "@/server/search/query";
 
 const responseSchema = z.object({
-  results: z.array(z.object({ conceptId: z.uuid(), label: z.string(), matchedLabel: z.string().nullable(), score: z.number() })),
+  results: z.array(
+    z.object({
+      conceptId: z.uuid(),
+      uri: z.string(),
+      label: z.string(),
+      matchedLabel: z.string().nullable(),
+      exact: z.boolean(),
+      score: z.number(),
+    }),
+  ),
 });
 
 export const GET = publicRoute(async ({ request, db, user }) => {
   const input = searchQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-  await enforceRateLimit(db, searchRateLimit(user, request.headers));
-  const results = await searchConcepts(db, { ...input, embedder: getEmbedder(), mode: "autocomplete" });
-  await logSearch(db, { user, query: input.q, type: input.type, resolvedConceptId: results[0]?.conceptId ?? null });
+  const results = await personSearch({ db, user, headers: request.headers, embedder: getEmbedder() }, { ...input, record: "none" });
   return Response.json(responseSchema.parse({ results }), { headers: { "Cache-Control": "private, no-store" } });
+});
+
+export const POST = publicRoute(async ({ request, db, user }) => {
+  const body: unknown = await request.json().catch(() => {
+    throw new AppError("bad_request", "The body must be JSON");
+  });
+  const input = searchChoiceSchema.parse(body);
+  return Response.json(await recordSearchChoice({ db, user, headers: request.headers }, input), { headers: { "Cache-Control": "no-store" } });
 });

@@ -74,3 +74,24 @@ export const conceptEmbeddings = pgTable(
     index("concept_embeddings_hnsw_idx").using("hnsw", t.embedding.op("vector_cosine_ops")),
   ],
 );
+
+/** ESCO skill-to-skill relations (skillSkillRelations.csv): a skill and a skill related to it. */
+export const skillRelations = pgTable(
+  "skill_relations",
+  {
+    skillId: uuid("skill_id").notNull().references(() => concepts.id, { onDelete: "cascade" }),
+    relatedSkillId: uuid("related_skill_id").notNull().references(() => concepts.id, { onDelete: "cascade" }),
+    relation: text("relation", { enum: ["essential", "optional"] }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.skillId, t.relatedSkillId] }), index("skill_relations_related_idx").on(t.relatedSkillId)],
+);
+
+/**
+ * One row: a counter bumped by every taxonomy write (import, embed, seed). Server processes compare
+ * it with the version their in-memory taxonomy index was built from and rebuild when it moved.
+ */
+export const taxonomyVersion = pgTable("taxonomy_version", {
+  id: integer("id").primaryKey().default(1),
+  version: integer("version").notNull().default(0),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});

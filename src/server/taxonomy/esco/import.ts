@@ -1,6 +1,6 @@
 // Imports an ESCO CSV download (official layout, any number of languages) into the taxonomy tables.
 import type { Db } from "@/server/db/client";
-import { upsertTaxonomy, type RoleSkillLink, type TaxonomyConcept, type UpsertTaxonomyResult } from "../upsert";
+import { upsertTaxonomy, type RoleSkillLink, type SkillRelation, type TaxonomyConcept, type UpsertTaxonomyResult } from "../upsert";
 import { readCsv, type RowProblem } from "./csv";
 import { findEscoFiles } from "./files";
 import {
@@ -11,6 +11,8 @@ import {
   relationColumns,
   relationRow,
   skillColumns,
+  skillRelationColumns,
+  skillRelationRow,
   skillRow,
   splitLabels,
 } from "./rows";
@@ -49,12 +51,20 @@ export async function importEsco(db: Db, options: EscoImportOptions): Promise<Es
   const skillFiles = files.filter((f) => f.kind === "skills");
   const occupationFiles = files.filter((f) => f.kind === "occupations");
   const relationFiles = files.filter((f) => f.kind === "occupationSkillRelations");
+  const skillRelationFiles = files.filter((f) => f.kind === "skillSkillRelations");
   const iscoFiles = files.filter((f) => f.kind === "ISCOGroups");
   if (skillFiles.length === 0 || occupationFiles.length === 0) {
     throw new EscoImportError(`${options.dir} has no skills_<lang>.csv and occupations_<lang>.csv: is it an ESCO CSV download?`);
   }
   // The relations are the same in every language; one file is enough (files are sorted en first).
   const relationFile = relationFiles[0];
+  if (!relationFile) {
+    throw new EscoImportError(
+      `${options.dir} has skills and occupations but no occupationSkillRelations.csv (or occupationSkillRelations_<lang>.csv): ` +
+        "without it no role would have skills, so nothing was imported.",
+    );
+  }
+  const skillRelationFile = skillRelationFiles[0];
 
   const stats = new Map<string, { rows: number; rejected: number }>();
   const statOf = (name: string) => {
@@ -147,9 +157,20 @@ export async function importEsco(db: Db, options: EscoImportOptions): Promise<Es
       onProblem,
       onBytes: (bytes: number) => options.onProgress?.({ phase: "links", done: bytes, total }),
     };
+    let valid = 0;
     for await (const { row } of readCsv(relationFile.path, relationFile.name, relationRow, opts)) {
       statOf(relationFile.name).rows++;
+      valid++;
       yield { roleUri: row.occupationUri, skillUri: row.skillUri, relation: row.relationType };
+    }
+    // Thrown inside the import's transaction: the previous taxonomy stays as it was.
+    if (valid === 0) throw new EscoImportError(`${relationFile.name} has no valid relation rows, so no role would have skills: nothing was imported.`);
+  }
+
+  async function* skillRelations(file: NonNullable<typeof skillRelationFile>): AsyncGenerator<SkillRelation> {
+    for await (const { row } of readCsv(file.path, file.name, skillRelationRow, { requiredColumns: skillRelationColumns, onProblem })) {
+      statOf(file.name).rows++;
+      yield { skillUri: row.originalSkillUri, relatedUri: row.relatedSkillUri, relation: row.relationType };
     }
   }
 
@@ -157,6 +178,7 @@ export async function importEsco(db: Db, options: EscoImportOptions): Promise<Es
     source: "esco",
     concepts,
     links: links(),
+    skillRelations: skillRelationFile ? skillRelations(skillRelationFile) : undefined,
     removeMissing: options.removeMissing ?? true,
     onProgress: (done) => {
       if (done <= concepts.length) options.onProgress?.({ phase: "write", done, total: concepts.length });
@@ -166,7 +188,8 @@ export async function importEsco(db: Db, options: EscoImportOptions): Promise<Es
   const ignored = [
     ...files.filter((f) => f.kind === "skillGroups").map((f) => `${f.name} (skill groups are a hierarchy, not skills a person has)`),
     ...iscoFiles.slice(1).map((f) => `${f.name} (ISCO codes read from ${iscoFile?.name ?? ""})`),
-    ...relationFiles.slice(1).map((f) => `${f.name} (relations read from ${relationFile?.name ?? ""})`),
+    ...relationFiles.slice(1).map((f) => `${f.name} (relations read from ${relationFile.name})`),
+    ...skillRelationFiles.slice(1).map((f) => `${f.name} (related skills read from ${skillRelationFile?.name ?? ""})`),
   ];
   return {
     ...result,

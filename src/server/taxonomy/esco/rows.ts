@@ -45,6 +45,13 @@ export const relationRow = z.object({
 });
 export const relationColumns = ["occupationUri", "relationType", "skillUri"] as const;
 
+export const skillRelationRow = z.object({
+  originalSkillUri: uri,
+  relationType: z.enum(["essential", "optional"]),
+  relatedSkillUri: uri,
+});
+export const skillRelationColumns = ["originalSkillUri", "relationType", "relatedSkillUri"] as const;
+
 export const iscoGroupRow = z.object({ code: z.string().trim().regex(/^\d{1,4}$/, "ISCO code must be up to four digits") });
 export const iscoGroupColumns = ["code"] as const;
 

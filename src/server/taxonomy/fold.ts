@@ -1,0 +1,27 @@
+/**
+ * The form search compares text in: lower case, Norwegian letters spelt as on an English keyboard
+ * (æ -> ae, ø -> oe, å -> aa), other accents dropped (é -> e), punctuation as word breaks.
+ * "Tømrer" and "toemrer" are then the same word.
+ */
+export function foldText(text: string): string {
+  return fold(text, spelled);
+}
+
+/** The second form labels are indexed in: Norwegian letters without their marks (ø -> o), so "tomrer" finds "Tømrer" too. */
+export function foldPlain(text: string): string {
+  return fold(text, plain);
+}
+
+const spelled: Record<string, string> = { æ: "ae", ø: "oe", å: "aa", ä: "ae", ö: "oe", ü: "ue" };
+const plain: Record<string, string> = { æ: "a", ø: "o", å: "a", ä: "a", ö: "o", ü: "u" };
+
+function fold(text: string, letters: Record<string, string>): string {
+  return text
+    .normalize("NFC")
+    .toLowerCase()
+    .replace(/[æøåäöü]/g, (c) => letters[c] ?? c)
+    .normalize("NFD")
+    .replace(/\p{M}/gu, "")
+    .replace(/[^\p{L}\p{N}+#]+/gu, " ")
+    .trim();
+}

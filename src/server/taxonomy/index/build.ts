@@ -1,0 +1,103 @@
+// Builds the in-memory taxonomy index from the database: every concept, every label in every
+// language (hidden labels match but are never shown), per-kind word dictionaries and the relations.
+// No `import "server-only"`: the benchmarks run it.
+import { sql } from "drizzle-orm";
+import type { Db } from "@/server/db/client";
+import { queryRows } from "@/server/db/rows";
+import { displayLabel, type DisplayLabelCandidate } from "../display-label";
+import { foldPlain, foldText } from "../fold";
+import { TaxonomyIndex, WordDictionary } from "./taxonomy-index";
+import type { ConceptKind, ConceptRelations, IndexedConcept, IndexedLabelKind } from "./types";
+
+type LabelRow = { concept_id: string; uri: string; kind: ConceptKind; lang: string; label_kind: IndexedLabelKind; label: string };
+
+const labelKindCode: Record<IndexedLabelKind, number> = { preferred: 0, alt: 1, hidden: 2 };
+
+export async function buildTaxonomyIndex(db: Db, version: number): Promise<TaxonomyIndex> {
+  // Ordered by concept so each concept's labels are contiguous.
+  const rows = await queryRows<LabelRow>(
+    db,
+    sql`select l.concept_id, c.uri, c.kind, l.lang, l.label_kind, l.label
+        from concept_labels l join concepts c on c.id = l.concept_id
+        order by l.concept_id, l.label_kind, l.lang, l.label`,
+  );
+  const concepts: IndexedConcept[] = [];
+  const position = new Map<string, number>();
+  const n = rows.length;
+  const labelConcept = new Int32Array(n);
+  const labelKind = new Uint8Array(n);
+  const labelLang: string[] = new Array<string>(n);
+  const labelText: string[] = new Array<string>(n);
+  const labelFolded: string[] = new Array<string>(n);
+  const labelPlain: (string | undefined)[] = new Array<string | undefined>(n);
+  const words: Record<ConceptKind, Map<string, number[]>> = { skill: new Map(), role: new Map() };
+
+  let current = null as IndexedConcept | null;
+  let candidates: DisplayLabelCandidate[] = [];
+  const finish = () => {
+    if (!current) return;
+    current.display = { nb: displayLabel(candidates, "nb") ?? current.uri, en: displayLabel(candidates, "en") ?? current.uri };
+  };
+  for (let i = 0; i < n; i++) {
+    const row = rows[i] as LabelRow;
+    if (current?.id !== row.concept_id) {
+      finish();
+      current = { id: row.concept_id, uri: row.uri, kind: row.kind, display: { nb: "", en: "" }, firstLabel: i, labelCount: 0 };
+      position.set(row.concept_id, concepts.length);
+      concepts.push(current);
+      candidates = [];
+    }
+    current.labelCount++;
+    candidates.push({ lang: row.lang, labelKind: row.label_kind, label: row.label });
+    const folded = foldText(row.label);
+    labelConcept[i] = concepts.length - 1;
+    labelKind[i] = labelKindCode[row.label_kind];
+    labelLang[i] = row.lang;
+    labelText[i] = row.label;
+    labelFolded[i] = folded;
+    const plain = foldPlain(row.label);
+    labelPlain[i] = plain === folded ? undefined : plain;
+    const dictionary = words[row.kind];
+    for (const word of new Set(`${folded} ${plain}`.split(" "))) {
+      if (!word) continue;
+      let postings = dictionary.get(word);
+      if (!postings) dictionary.set(word, (postings = []));
+      postings.push(i);
+    }
+  }
+  finish();
+
+  const relations = await loadRelations(db, position);
+  return new TaxonomyIndex({
+    version,
+    concepts,
+    position,
+    labels: { concept: labelConcept, kind: labelKind, lang: labelLang, text: labelText, folded: labelFolded, plain: labelPlain },
+    dictionaries: { skill: new WordDictionary(words.skill), role: new WordDictionary(words.role) },
+    relations,
+  });
+}
+
+async function loadRelations(db: Db, position: Map<string, number>): Promise<ConceptRelations> {
+  const links = await queryRows<{ role_id: string; skill_id: string; relation: string }>(db, sql`select role_id, skill_id, relation from role_skills`);
+  const related = await queryRows<{ skill_id: string; related_skill_id: string }>(db, sql`select skill_id, related_skill_id from skill_relations`);
+  const essential = new Map<number, number[]>();
+  const optional = new Map<number, number[]>();
+  const relatedSkills = new Map<number, number[]>();
+  const add = (map: Map<number, number[]>, from: string, to: string) => {
+    const a = position.get(from);
+    const b = position.get(to);
+    if (a === undefined || b === undefined) return;
+    let list = map.get(a);
+    if (!list) map.set(a, (list = []));
+    list.push(b);
+  };
+  for (const l of links) add(l.relation === "essential" ? essential : optional, l.role_id, l.skill_id);
+  // ESCO lists each pair once; relatedness is used both ways.
+  for (const r of related) {
+    add(relatedSkills, r.skill_id, r.related_skill_id);
+    add(relatedSkills, r.related_skill_id, r.skill_id);
+  }
+  const frozen = (map: Map<number, number[]>) => new Map([...map].map(([k, v]) => [k, Int32Array.from(v)]));
+  return { essentialSkills: frozen(essential), optionalSkills: frozen(optional), relatedSkills: frozen(relatedSkills) };
+}
