@@ -10,6 +10,7 @@ import { coverSkills } from "./coverage";
 import { labelsFor } from "./labels";
 import { clampLimit, explainRoles, rankByCoverage } from "./match";
 import { scoreBm25f, topK } from "./text/bm25f";
+import { fuseRanks } from "./text/fuse";
 import { findSkillSpans, type SkillSpan } from "./text/spans";
 import { foldedWords, stem, terms } from "./text/terms";
 import { getTextIndex } from "./text/text-index";
@@ -17,8 +18,11 @@ import type { MatchLang, RoleMatch } from "./types";
 
 /** Longer texts are cut here: a CV's first pages say what it is about. */
 export const MAX_MATCH_TEXT_CHARS = 20_000;
-/** Reciprocal rank fusion's k (Cormack et al. 2009). */
-export const RRF_K = 60;
+/**
+ * Weights of the fused lists, set a priori: what the text says about the role itself counts most;
+ * the role's skills' labels and the coverage of the skills found in the text count half each.
+ */
+export const FUSION_WEIGHTS = { roleText: 1, skillText: 0.5, coverage: 0.5 } as const;
 /** How deep each ranked list is read before fusing. */
 const DEPTH = 200;
 /** Fewer content words than this is too little to go on. */
@@ -32,7 +36,7 @@ export type MatchTextResult =
 
 export async function matchByText(
   db: Db,
-  p: { text: string; lang: MatchLang; limit: number; embedder: Embedder; restricted?: boolean; useSkills?: boolean; useText?: boolean },
+  p: { text: string; lang: MatchLang; limit: number; embedder: Embedder; restricted?: boolean },
 ): Promise<MatchTextResult> {
   if (p.restricted) return { status: "restricted" };
   const text = p.text.slice(0, MAX_MATCH_TEXT_CHARS);
@@ -42,9 +46,12 @@ export async function matchByText(
   const spans = findSkillSpans(index, text);
   const coverage = await coverSkills(db, { skills: spans.map((s) => ({ conceptId: s.skillId })), lang: p.lang, embedder: p.embedder });
 
-  const lists: string[][] = [];
-  if (p.useText !== false) lists.push(topK(scoreBm25f(index.bm25f, query), DEPTH).map((d) => index.roles.roleIds[d.doc] ?? ""));
-  if (p.useSkills !== false && spans.length > 0) lists.push(rankByCoverage(index.roles, coverage).slice(0, DEPTH).map((r) => r.roleId));
+  const ids = (scores: Map<number, number>) => topK(scores, DEPTH).map((d) => index.roles.roleIds[d.doc] ?? "");
+  const lists: { ids: string[]; weight: number }[] = [
+    { ids: ids(scoreBm25f(index.bm25f, query)), weight: FUSION_WEIGHTS.roleText },
+    { ids: ids(scoreBm25f(index.skillsBm25f, query)), weight: FUSION_WEIGHTS.skillText },
+    { ids: rankByCoverage(index.roles, coverage).slice(0, DEPTH).map((r) => r.roleId), weight: FUSION_WEIGHTS.coverage },
+  ];
   const fused = fuseRanks(lists).slice(0, clampLimit(p.limit));
 
   const explained = new Map((await explainRoles(db, coverage, fused, p.lang)).map((r) => [r.roleId, r]));
@@ -59,20 +66,6 @@ export async function matchByText(
   });
   const labels = await labelsFor(db, spans.map((s) => s.skillId), p.lang);
   return { status: "ok", roles, skills: spans.map((s: SkillSpan) => ({ skillId: s.skillId, label: labels.get(s.skillId) ?? s.skillId, phrase: s.phrase })) };
-}
-
-/** Reciprocal rank fusion: Σ 1 / (k + rank) over the lists an id is in; ties keep the first list's order. */
-export function fuseRanks(lists: readonly (readonly string[])[], k = RRF_K): string[] {
-  const score = new Map<string, number>();
-  const firstSeen = new Map<string, number>();
-  lists.forEach((list) =>
-    list.forEach((id, rank) => {
-      if (!id) return;
-      score.set(id, (score.get(id) ?? 0) + 1 / (k + rank + 1));
-      if (!firstSeen.has(id)) firstSeen.set(id, firstSeen.size);
-    }),
-  );
-  return [...score.keys()].sort((a, b) => (score.get(b) ?? 0) - (score.get(a) ?? 0) || (firstSeen.get(a) ?? 0) - (firstSeen.get(b) ?? 0));
 }
 
 /** stem -> the first word of the text it came from, so evidence quotes the user's own words. */

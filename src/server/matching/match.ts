@@ -6,7 +6,11 @@ import { coverSkills, dedupeSkills, type Coverage } from "./coverage";
 import { labelsFor } from "./labels";
 import { relatedSkills } from "./related";
 import { getRoleIndex, type RoleIndex } from "./role-index";
-import { ESSENTIAL_WEIGHT, fBeta, OPTIONAL_WEIGHT, rankKey, scoreFromExplanation, userSkillKey } from "./score";
+import { fuseRanks } from "./text/fuse";
+import { scoreBm25f, topK } from "./text/bm25f";
+import { terms } from "./text/terms";
+import { getTextIndex } from "./text/text-index";
+import { ESSENTIAL_WEIGHT, fBeta, OPTIONAL_WEIGHT, scoreFromExplanation, userSkillKey } from "./score";
 import type { MatchLang, MatchRolesInput, MatchRolesResult, RoleMatch, SkillMatch, SkillRef } from "./types";
 
 /** With fewer skills than this a percentage says more about the profile than about the role. */
@@ -30,20 +34,25 @@ export async function matchRoles(db: Db, input: MatchRolesInput): Promise<MatchR
   return { status: "ok", roles: await rolesForCoverage(db, coverage, input.lang, clampLimit(input.limit)) };
 }
 
-/** The best `limit` roles for a coverage, explained and in list order. */
-export async function rolesForCoverage(db: Db, coverage: Coverage, lang: MatchLang, limit: number): Promise<RoleMatch[]> {
-  const index = await getRoleIndex(db);
-  const ranked = rankByCoverage(index, coverage).slice(0, limit);
-  return rankRoles(await explainRoles(db, coverage, ranked.map((r) => r.roleId), lang));
-}
+/** How deep each ranked list is read before fusing. */
+const FUSION_DEPTH = 200;
 
-/** List order: rankKey (F0.5 of precision and coverage), then more matched skills, then label. */
-export function rankRoles(roles: RoleMatch[]): RoleMatch[] {
-  const matched = (r: RoleMatch) => r.matchedEssential.length + r.matchedOptional.length;
-  const key = new Map(roles.map((r) => [r.roleId, rankKey(r)]));
-  return [...roles].sort(
-    (a, b) => (key.get(b.roleId) ?? 0) - (key.get(a.roleId) ?? 0) || matched(b) - matched(a) || a.label.localeCompare(b.label),
-  );
+/**
+ * The best `limit` roles for a coverage, explained and in list order: the coverage ranking fused
+ * (reciprocal rank) with a BM25F ranking of the skills' own words against the labels and synonyms of
+ * each role's skills, so a misspelt or unusual skill name still finds its roles. The fusion orders
+ * the list only; each score is still the coverage its explanation lists.
+ */
+export async function rolesForCoverage(db: Db, coverage: Coverage, lang: MatchLang, limit: number): Promise<RoleMatch[]> {
+  const index = await getTextIndex(db);
+  const byCoverage = rankByCoverage(index.roles, coverage).slice(0, FUSION_DEPTH).map((r) => r.roleId);
+  const byWords = topK(scoreBm25f(index.skillsBm25f, coverage.userLabels.flatMap((l) => terms(l))), FUSION_DEPTH).map((d) => index.roles.roleIds[d.doc] ?? "");
+  const fused = fuseRanks([
+    { ids: byCoverage, weight: 1 },
+    { ids: byWords, weight: 1 },
+  ]).slice(0, limit);
+  const explained = new Map((await explainRoles(db, coverage, fused, lang)).map((r) => [r.roleId, r]));
+  return fused.flatMap((id) => explained.get(id) ?? []);
 }
 
 /**

@@ -9,13 +9,19 @@ import { getRoleIndex, type RoleIndex } from "../role-index";
 import { buildBm25f, type Bm25fIndex, type FieldSpec } from "./bm25f";
 import { terms } from "./terms";
 
-/** Field weights, set a priori in the order the literature suggests (never tuned on O*NET text). */
+/**
+ * Field weights, set a priori in the order the literature suggests (never tuned on O*NET text). The
+ * role's own text (labels, description) and its skills' labels are two indexes: a role's ~40 skills
+ * carry hundreds of words that would drown its title in one field set.
+ */
 export const ROLE_FIELDS: readonly FieldSpec[] = [
-  { weight: 4, b: 0.5 }, // preferred labels
+  { weight: 3, b: 0.5 }, // preferred labels
   { weight: 2, b: 0.6 }, // alternative and hidden labels
   { weight: 1, b: 0.75 }, // description
-  { weight: 0.5, b: 0.75 }, // essential skills' labels and synonyms
-  { weight: 0.25, b: 0.75 }, // optional skills' labels and synonyms
+];
+export const SKILL_FIELDS: readonly FieldSpec[] = [
+  { weight: 1, b: 0.75 }, // essential skills' labels and synonyms
+  { weight: 0.5, b: 0.75 }, // optional skills' labels and synonyms
 ];
 
 export const MAX_SPAN_TERMS = 6;
@@ -23,7 +29,10 @@ export const MAX_SPAN_TERMS = 6;
 export type TextIndex = {
   version: string;
   roles: RoleIndex;
+  /** BM25F over the role's own labels and description. */
   bm25f: Bm25fIndex;
+  /** BM25F over the labels and synonyms of the role's skills. */
+  skillsBm25f: Bm25fIndex;
   /** Per role: the terms of its own labels, to say which words of a text named the role. */
   roleLabelTerms: Set<string>[];
   /** Stemmed content terms of a skill label, joined by spaces -> the skill (preferred labels win). */
@@ -49,7 +58,8 @@ async function loadTextIndex(db: Db, roles: RoleIndex): Promise<TextIndex> {
   return {
     version: roles.version,
     roles,
-    bm25f: buildBm25f(roleFields, ROLE_FIELDS),
+    bm25f: buildBm25f(roleFields.map((f) => f.slice(0, 3)), ROLE_FIELDS),
+    skillsBm25f: buildBm25f(roleFields.map((f) => f.slice(3, 5)), SKILL_FIELDS),
     roleLabelTerms: roleFields.map((f) => new Set([...(f[0] ?? []), ...(f[1] ?? [])])),
     spans,
   };
