@@ -1,174 +1,186 @@
-// npm run eval:match [-- --esco <dir>] — matching quality, next to a lexical baseline measured in the
-// same run. With --esco: the ESCO download is imported into a scratch in-memory database; for ~200
-// sampled occupations (fixed seed) 3-6 of their essential skills are written with ALTERNATIVE labels,
-// in random order, and matched through the CLI's code path (matchCommand). Without --esco: the
-// starter taxonomy, queries made from its synonyms in both languages.
-// Prints one JSON line per metric on stdout: {"name","value","baseline","n","taxonomy"}.
+// npm run eval:match -- --esco ../shared/data/esco-v1.1.1-en --onet ../shared/data [--n 200] [--seed 20261124] [--sets a,b,c]
+// Matching quality on the real task, with the strongest lexical baselines measured in the same run
+// on the same data (scripts/eval/baselines.ts). The ESCO download is imported into a scratch
+// in-memory PGlite (or DATABASE_URL with --database-url) and embedded with the local embedder; queries
+// go through the CLI's code path (matchCommand). O*NET text and the crosswalk are queries and ground
+// truth only: nothing from them reaches the product. Without --esco: the starter taxonomy, set a only.
+// One JSON line per set and metric on stdout: {"name","value","baseline","baselines","n","taxonomy"}.
 import { performance } from "node:perf_hooks";
+import { parseArgs } from "node:util";
 import { sql } from "drizzle-orm";
-import { openPglite, type Db } from "../src/server/db/client";
+import { openPglite, openPostgres, type Db, type DbHandle } from "../src/server/db/client";
 import { runMigrations } from "../src/server/db/migrate";
 import { queryRows } from "../src/server/db/rows";
 import { embedConcepts } from "../src/server/embeddings/concepts";
-import { createLocalEmbedder, foldForEmbedding } from "../src/server/embeddings/local";
+import { createLocalEmbedder } from "../src/server/embeddings/local";
+import { wordGrams } from "../src/server/matching/extract/tokens";
+import { findSkillSpans } from "../src/server/matching/text/spans";
+import { getTextIndex, loadRoleTexts } from "../src/server/matching/text/text-index";
 import { importEsco } from "../src/server/taxonomy/esco/import";
+import { normalizeLabel } from "../src/server/taxonomy/normalize";
 import { toTaxonomyConcepts } from "../src/server/taxonomy/starter";
 import { upsertTaxonomy } from "../src/server/taxonomy/upsert";
 import { runCli } from "./cli-runtime";
 import { matchCommand } from "./commands/match";
+import { bm25Baselines, type Ranker } from "./eval/baselines";
+import { firstHit, metrics, round3, type Metrics } from "./eval/metrics";
+import { readOnet } from "./eval/onet";
+import { rng } from "./eval/random";
+import { buildSetA, buildSetB, buildSetC, type SkillQuery, type TextQuery } from "./eval/sets";
 
-const SAMPLE = 200;
-const SEED = 20261124;
 const LIMIT = 10;
+const log = (message: string) => console.error(`[eval:match] ${message}`);
 
-type Lang = "nb" | "en";
-type Query = { roleId: string; lang: Lang; skills: string[] };
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function shuffle<T>(items: T[], random: () => number): T[] {
-  const out = [...items];
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [out[i], out[j]] = [out[j] as T, out[i] as T];
+function emit(set: string, n: number, taxonomy: string, ours: Metrics, baselines: Record<string, Metrics>) {
+  for (const name of ["recall@1", "recall@5", "recall@10", "mrr"] as const) {
+    const values = Object.fromEntries(Object.entries(baselines).map(([k, m]) => [k, round3(m[name])]));
+    const strongest = Math.max(...Object.values(values));
+    console.log(JSON.stringify({ name: `${set}/${name}`, value: round3(ours[name]), baseline: strongest, baselines: values, n, taxonomy }));
   }
-  return out;
 }
 
-/** Roles whose essential skills have alternative labels in `lang`: 3-6 of those, one alt label each. */
-async function buildQueries(db: Db, langs: Lang[], sample: number, random: () => number): Promise<Query[]> {
-  const queries: Query[] = [];
-  for (const lang of langs) {
-    const rows = await queryRows<{ role_id: string; skill_id: string; alts: string[] }>(
-      db,
-      sql`select rs.role_id, rs.skill_id, array_agg(cl.label order by cl.label) as alts
-          from role_skills rs join concept_labels cl on cl.concept_id = rs.skill_id and cl.label_kind = 'alt' and cl.lang = ${lang}
-          where rs.relation = 'essential' group by rs.role_id, rs.skill_id order by rs.role_id, rs.skill_id`,
-    );
-    const byRole = new Map<string, string[][]>();
-    for (const r of rows) {
-      const list = byRole.get(r.role_id) ?? [];
-      list.push(r.alts);
-      byRole.set(r.role_id, list);
-    }
-    const eligible = [...byRole.entries()].filter(([, skills]) => skills.length >= 3);
-    for (const [roleId, skills] of shuffle(eligible, random).slice(0, sample)) {
-      const k = Math.min(skills.length, 3 + Math.floor(random() * 4));
-      const chosen = shuffle(skills, random).slice(0, k);
-      queries.push({ roleId, lang, skills: chosen.map((alts) => alts[Math.floor(random() * alts.length)] ?? "") });
-    }
+async function runSkillSet(db: Db, queries: SkillQuery[], rankers: Record<string, Ranker>): Promise<{ ours: Metrics; baselines: Record<string, Metrics> }> {
+  const embedder = createLocalEmbedder();
+  const ours: (number | undefined)[] = [];
+  const base: Record<string, (number | undefined)[]> = Object.fromEntries(Object.keys(rankers).map((k) => [k, []]));
+  for (const q of queries) {
+    const out = await matchCommand(db, { skills: q.skills, lang: "en", limit: LIMIT }, embedder);
+    ours.push(firstHit(out.roles.map((r) => r.id), q.gold));
+    for (const [name, rank] of Object.entries(rankers)) base[name]?.push(firstHit(rank(q.skills.join(" "), LIMIT), q.gold));
   }
-  return queries;
+  return { ours: metrics(ours), baselines: Object.fromEntries(Object.entries(base).map(([k, v]) => [k, metrics(v)])) };
 }
 
-/** BM25 (k1 = 1.2, b = 0.75) over each role's label plus its skills' preferred labels. */
-async function bm25Ranker(db: Db, lang: Lang): Promise<(query: string) => string[]> {
-  const rows = await queryRows<{ role_id: string; text: string }>(
+async function runTextSet(db: Db, queries: TextQuery[], rankers: Record<string, Ranker>): Promise<{ ours: Metrics; baselines: Record<string, Metrics> }> {
+  const embedder = createLocalEmbedder();
+  const ours: (number | undefined)[] = [];
+  const base: Record<string, (number | undefined)[]> = Object.fromEntries(Object.keys(rankers).map((k) => [k, []]));
+  for (const q of queries) {
+    const out = await matchCommand(db, { text: q.text, lang: "en", limit: LIMIT }, embedder);
+    ours.push(firstHit(out.roles.map((r) => r.id), q.gold));
+    for (const [name, rank] of Object.entries(rankers)) base[name]?.push(firstHit(rank(q.text, LIMIT), q.gold));
+  }
+  return { ours: metrics(ours), baselines: Object.fromEntries(Object.entries(base).map(([k, v]) => [k, metrics(v)])) };
+}
+
+/** Extraction on set b: skills found vs the gold occupations' essential skills (micro-averaged). */
+async function extractionQuality(db: Db, queries: TextQuery[]): Promise<void> {
+  const index = await getTextIndex(db);
+  const labelRows = await queryRows<{ normalized: string; concept_id: string }>(
     db,
-    sql`select c.id as role_id,
-          coalesce((select string_agg(l.label, ' ') from concept_labels l where l.concept_id = c.id and l.label_kind = 'preferred' and l.lang = ${lang}), '')
-          || ' ' || coalesce((select string_agg(l.label, ' ') from role_skills rs join concept_labels l on l.concept_id = rs.skill_id
-               and l.label_kind = 'preferred' and l.lang = ${lang} where rs.role_id = c.id), '') as text
-        from concepts c where c.kind = 'role'`,
+    sql`select distinct on (normalized) normalized, concept_id from concept_labels where kind = 'skill'
+        order by normalized, case label_kind when 'preferred' then 0 when 'alt' then 1 else 2 end, concept_id`,
   );
-  const tokens = (text: string) => foldForEmbedding(text).split(" ").filter(Boolean);
-  const docs = rows.map((r) => {
-    const tf = new Map<string, number>();
-    const words = tokens(r.text);
-    for (const w of words) tf.set(w, (tf.get(w) ?? 0) + 1);
-    return { id: r.role_id, tf, length: words.length };
-  });
-  const df = new Map<string, number>();
-  for (const d of docs) for (const w of d.tf.keys()) df.set(w, (df.get(w) ?? 0) + 1);
-  const avg = docs.reduce((s, d) => s + d.length, 0) / Math.max(1, docs.length);
-  const n = docs.length;
-  return (query) => {
-    const terms = tokens(query);
-    const scored = docs.map((d) => {
-      let score = 0;
-      for (const t of terms) {
-        const f = d.tf.get(t);
-        if (!f) continue;
-        const idf = Math.log(1 + (n - (df.get(t) ?? 0) + 0.5) / ((df.get(t) ?? 0) + 0.5));
-        score += (idf * f * 2.2) / (f + 1.2 * (1 - 0.75 + (0.75 * d.length) / avg));
-      }
-      return { id: d.id, score };
-    });
-    return scored.filter((s) => s.score > 0).sort((a, b) => b.score - a.score).slice(0, LIMIT).map((s) => s.id);
+  const exact = new Map(labelRows.map((r) => [r.normalized, r.concept_id]));
+  // Baseline: exact label/synonym n-grams (the extractor's former first stage), longest first.
+  const exactSpans = (text: string) => {
+    const grams = wordGrams(text, 6).grams.filter((g) => exact.has(g.normalized)).sort((a, b) => b.last - b.first - (a.last - a.first));
+    const taken = new Set<number>();
+    const found = new Set<string>();
+    for (const g of grams) {
+      let free = true;
+      for (let w = g.first; w <= g.last; w++) if (taken.has(w)) free = false;
+      if (!free) continue;
+      for (let w = g.first; w <= g.last; w++) taken.add(w);
+      found.add(exact.get(normalizeLabel(g.normalized)) ?? "");
+    }
+    return found;
   };
-}
-
-type Metrics = { r1: number; r5: number; r10: number; mrr: number };
-
-function metrics(ranks: (number | undefined)[]): Metrics {
-  const n = Math.max(1, ranks.length);
-  const within = (k: number) => ranks.filter((r) => r !== undefined && r <= k).length / n;
-  const mrr = ranks.reduce<number>((s, r) => s + (r === undefined ? 0 : 1 / r), 0) / n;
-  return { r1: within(1), r5: within(5), r10: within(10), mrr };
+  const essentialRows = await queryRows<{ role_id: string; skill_id: string }>(db, sql`select role_id, skill_id from role_skills where relation = 'essential'`);
+  const essentialOf = new Map<string, Set<string>>();
+  for (const r of essentialRows) essentialOf.set(r.role_id, (essentialOf.get(r.role_id) ?? new Set()).add(r.skill_id));
+  const tally = { ours: { tp: 0, found: 0, gold: 0, few: 0 }, exact: { tp: 0, found: 0, gold: 0, few: 0 } };
+  for (const q of queries) {
+    const gold = new Set([...q.gold].flatMap((id) => [...(essentialOf.get(id) ?? [])]));
+    for (const [name, found] of [["ours", new Set(findSkillSpans(index, q.text).map((s) => s.skillId))], ["exact", exactSpans(q.text)]] as const) {
+      const t = tally[name];
+      t.found += found.size;
+      t.gold += gold.size;
+      t.tp += [...found].filter((id) => gold.has(id)).length;
+      if (found.size < 3) t.few += 1;
+    }
+  }
+  const p = (t: { tp: number; found: number }) => round3(t.tp / Math.max(1, t.found));
+  const r = (t: { tp: number; gold: number }) => round3(t.tp / Math.max(1, t.gold));
+  const n = queries.length;
+  console.log(JSON.stringify({ name: "b/extraction_precision", value: p(tally.ours), baseline: p(tally.exact), baselines: { exact_label_spans: p(tally.exact) }, n, taxonomy: "esco" }));
+  console.log(JSON.stringify({ name: "b/extraction_recall", value: r(tally.ours), baseline: r(tally.exact), baselines: { exact_label_spans: r(tally.exact) }, n, taxonomy: "esco" }));
+  console.log(JSON.stringify({ name: "b/texts_with_fewer_than_3_skills", value: tally.ours.few, baseline: tally.exact.few, n, taxonomy: "esco" }));
 }
 
 await runCli("eval:match", async () => {
-  const argv = process.argv.slice(2);
-  const at = argv.indexOf("--esco");
-  const esco = at >= 0 ? argv[at + 1] : undefined;
-  const handle = await openPglite();
+  const { values } = parseArgs({
+    args: process.argv.slice(2),
+    options: {
+      esco: { type: "string" },
+      onet: { type: "string" },
+      n: { type: "string", default: "200" },
+      seed: { type: "string", default: "20261124" },
+      sets: { type: "string", default: "a,b,c" },
+      "database-url": { type: "string" },
+    },
+  });
+  const n = Number(values.n);
+  const seed = Number(values.seed);
+  const sets = new Set((values.sets ?? "").split(","));
+  if (!Number.isInteger(n) || n < 1) throw new Error("--n must be a positive whole number");
+  if ((sets.has("b") || sets.has("c")) && values.esco && !values.onet) throw new Error("sets b and c need --onet <dir with onet-29.3/ and crosswalks/>");
+  const handle: DbHandle = values["database-url"] ? await openPostgres(values["database-url"]) : await openPglite();
   try {
     await runMigrations(handle);
     const db = handle.db;
     let started = performance.now();
-    if (esco) {
-      const result = await importEsco(db, { dir: esco });
-      console.error(`[eval:match] imported ESCO: ${result.concepts} concepts, ${result.links} links in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    const taxonomy = values.esco ? "esco" : "starter";
+    const [loaded] = await queryRows<{ esco: number }>(db, sql`select count(*)::int as esco from concepts where source = 'esco' and kind = 'role'`);
+    // A --database-url that already holds the ESCO import (from an earlier run) is used as it is.
+    const reuse = Boolean(values["database-url"] && values.esco && (loaded?.esco ?? 0) > 0);
+    if (reuse) {
+      log("using the ESCO taxonomy already in the database");
+    } else if (values.esco) {
+      await importEsco(db, { dir: values.esco });
     } else {
       const starter = toTaxonomyConcepts();
       await upsertTaxonomy(db, { source: "starter", concepts: starter.concepts, links: starter.links, removeMissing: false });
     }
-    const embedder = createLocalEmbedder();
-    started = performance.now();
-    // Bulk load: building the HNSW index once after the inserts is far faster than growing it row by row.
-    await db.execute(sql`drop index if exists concept_embeddings_hnsw_idx`);
-    const embedded = await embedConcepts(db, embedder);
-    await db.execute(sql`create index concept_embeddings_hnsw_idx on concept_embeddings using hnsw (embedding vector_cosine_ops)`);
-    console.error(`[eval:match] embedded ${embedded.embedded} concepts in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-
-    const random = rng(SEED);
-    const langs: Lang[] = esco ? ["en"] : ["en", "nb"];
-    const queries = await buildQueries(db, langs, esco ? SAMPLE : Number.MAX_SAFE_INTEGER, random);
-    const rankers = new Map<Lang, (q: string) => string[]>();
-    for (const lang of langs) rankers.set(lang, await bm25Ranker(db, lang));
-
-    const ours: (number | undefined)[] = [];
-    const base: (number | undefined)[] = [];
-    started = performance.now();
-    for (const q of queries) {
-      const out = await matchCommand(db, { skills: q.skills, lang: q.lang, limit: LIMIT }, embedder);
-      const rank = out.roles.findIndex((r) => r.id === q.roleId);
-      ours.push(rank >= 0 ? rank + 1 : undefined);
-      const lexical = rankers.get(q.lang)?.(q.skills.join(" ")) ?? [];
-      const baseRank = lexical.indexOf(q.roleId);
-      base.push(baseRank >= 0 ? baseRank + 1 : undefined);
+    if (!reuse) {
+      log(`taxonomy loaded in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+      started = performance.now();
+      // Bulk load: building the HNSW index once after the inserts is far faster than growing it row by row.
+      await db.execute(sql`drop index if exists concept_embeddings_hnsw_idx`);
+      await embedConcepts(db, createLocalEmbedder());
+      await db.execute(sql`create index concept_embeddings_hnsw_idx on concept_embeddings using hnsw (embedding vector_cosine_ops)`);
+      await db.execute(sql`analyze`);
+      log(`embedded in ${((performance.now() - started) / 1000).toFixed(1)} s`);
     }
-    console.error(`[eval:match] ${queries.length} queries in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-    const m = metrics(ours);
-    const b = metrics(base);
-    const taxonomy = esco ? "esco" : "starter";
-    const round = (v: number) => Math.round(v * 1000) / 1000;
-    for (const [name, value, baseline] of [
-      ["recall@1", m.r1, b.r1],
-      ["recall@5", m.r5, b.r5],
-      ["recall@10", m.r10, b.r10],
-      ["mrr", m.mrr, b.mrr],
-    ] as const) {
-      console.log(JSON.stringify({ name, value: round(value), baseline: round(baseline), n: queries.length, taxonomy }));
+
+    const index = await getTextIndex(db);
+    const rankers = bm25Baselines(index, (await loadRoleTexts(db, index.roles)).roleFields);
+    if (sets.has("a")) {
+      const a = await buildSetA(db, n, rng(seed));
+      for (const [variant, queries] of Object.entries(a)) {
+        started = performance.now();
+        const result = await runSkillSet(db, queries, rankers);
+        log(`a/${variant}: ${queries.length} queries in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+        emit(`a/${variant}`, queries.length, taxonomy, result.ours, result.baselines);
+      }
+    }
+    if (values.esco && values.onet) {
+      const onet = readOnet(values.onet);
+      if (sets.has("b")) {
+        const b = await buildSetB(db, onet, n, rng(seed + 1));
+        started = performance.now();
+        const result = await runTextSet(db, b, rankers);
+        log(`b: ${b.length} texts in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+        emit("b", b.length, taxonomy, result.ours, result.baselines);
+        await extractionQuality(db, b);
+      }
+      if (sets.has("c")) {
+        const c = await buildSetC(db, onet, n, rng(seed + 2));
+        started = performance.now();
+        const result = await runTextSet(db, c, rankers);
+        log(`c: ${c.length} texts in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+        emit("c", c.length, taxonomy, result.ours, result.baselines);
+      }
     }
   } finally {
     await handle.close();

@@ -265,6 +265,7 @@ const actionMatrix: Record<string, ActionSpec> = {
   "server/matching/actions#haveSkillAction": { access: "own", input: (w) => ({ conceptId: w.concept.welding }) },
   "server/matching/actions#dismissSuggestionAction": { access: "own", input: (w) => ({ conceptId: w.concept.ts }) },
   "server/matching/actions#extractSkillsAction": { access: "own", input: () => ({ text: "Jeg kan TypeScript og sveising.", lang: "nb" }) },
+  "server/matching/actions#makeTargetRoleAction": { access: "own", input: (w) => ({ conceptId: w.concept.developer }) },
   "server/activity/actions#countPageView": { access: "own", input: () => ({ pathname: "/matches" }) },
   "server/privacy/actions#setRestrictionAction": { access: "own", input: () => ({ restricted: true }) },
   "server/privacy/actions#setObjectionAction": { access: "own", input: () => ({ objected: true }) },

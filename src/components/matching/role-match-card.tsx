@@ -2,13 +2,13 @@
 import Link from "next/link";
 import { format } from "@/i18n/bilingual";
 import type { Messages } from "@/i18n/messages";
+import { scoreFigures } from "@/server/matching/score";
 import type { RoleMatch, SkillMatch } from "@/server/matching/types";
 import styles from "./matching.module.css";
 
 type T = Messages["matching"];
 
 const pct = (v: number) => Math.round(v * 100);
-const sum = (items: SkillMatch[]) => Math.round(items.reduce((s, i) => s + i.strength, 0) * 100) / 100;
 
 export function ScoreBar(props: { score: number; label: string }) {
   return (
@@ -34,16 +34,16 @@ function MatchList(props: { items: SkillMatch[]; t: T }) {
   );
 }
 
-export function RoleMatchCard(props: { role: RoleMatch; t: T; headingLevel?: "h2" | "h3" }) {
+/** `from` tells the role page where its back link leads. */
+export function RoleMatchCard(props: { role: RoleMatch; t: T; headingLevel?: "h2" | "h3"; from?: "matches" | "text" }) {
   const { role, t } = props;
   const Heading = props.headingLevel ?? "h3";
-  const essentialTotal = role.matchedEssential.length + role.missingEssential.length;
-  const optionalTotal = role.matchedOptional.length + role.missingOptional.length;
+  const href = props.from ? `/roles/${role.roleId}?from=${props.from === "text" ? "matches" : props.from}` : `/roles/${role.roleId}`;
   return (
     <article className={`card ${styles.roleCard}`}>
       <div className={styles.roleHead}>
         <Heading className={styles.roleTitle}>
-          <Link href={`/roles/${role.roleId}`}>{role.label}</Link>
+          <Link href={href}>{role.label}</Link>
         </Heading>
         <strong>{format(t.score, { score: role.score })}</strong>
       </div>
@@ -51,15 +51,14 @@ export function RoleMatchCard(props: { role: RoleMatch; t: T; headingLevel?: "h2
       <details className={styles.details}>
         <summary>{format(t.why, { score: role.score })}</summary>
         <p className="hint">{t.formula}</p>
-        <p className="hint">
-          {format(t.formulaFigures, {
-            essential: sum(role.matchedEssential),
-            optional: sum(role.matchedOptional),
-            essentialTotal,
-            optionalTotal,
-            score: role.score,
-          })}
+        <p className="hint" data-testid="score-figures">
+          {format(t.formulaFigures, { ...scoreFigures(role), score: role.score })}
         </p>
+        {role.textEvidence && role.textEvidence.length > 0 ? (
+          <p className="hint">
+            {format(t.textMentions, { phrases: role.textEvidence.map((e) => `“${e}”`).join(", ") })} {t.textOrderOnly}
+          </p>
+        ) : null}
         <h4>{t.matchedEssential}</h4>
         <MatchList items={role.matchedEssential} t={t} />
         <h4>{t.matchedOptional}</h4>

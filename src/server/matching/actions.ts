@@ -10,7 +10,8 @@ import { AppError } from "@/server/errors";
 import { extractSkills } from "./extract";
 import { createOpenAISkillNamer, SkillNamerError } from "./extract/openai";
 import { MAX_EXTRACT_CHARS } from "./extract/types";
-import { addSkillToProfile, dismissSuggestion, loadUserSkills } from "./profile-skills";
+import { addSkillToProfile, dismissSuggestion, loadTargetRoleIds, loadUserSkills } from "./profile-skills";
+import { addRole } from "@/server/profile/roles";
 
 const conceptInput = z.object({ conceptId: z.uuid() });
 
@@ -25,6 +26,16 @@ export const dismissSuggestionAction = userAction(conceptInput, async ({ concept
   await dismissSuggestion(db, { userId: user.id, conceptId });
   revalidatePath("/matches");
   return { dismissed: true } as const;
+});
+
+/** "Make this my target role" from a role page. Already a target: said so, nothing written twice. */
+export const makeTargetRoleAction = userAction(conceptInput, async ({ conceptId }, { user, db }) => {
+  if ((await loadTargetRoleIds(db, { userId: user.id })).includes(conceptId)) return { added: false } as const;
+  await addRole(db, { actor: user, input: { kind: "target", conceptId, customLabel: null } });
+  revalidatePath("/matches");
+  revalidatePath("/profile");
+  revalidatePath(`/roles/${conceptId}`);
+  return { added: true } as const;
 });
 
 const extractInput = z.object({

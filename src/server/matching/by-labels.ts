@@ -27,16 +27,21 @@ export async function matchByLabels(
 
 export type CliRole = {
   id: string;
+  /** The concept URI: the ESCO URI for ESCO roles. */
+  uri: string;
   label: string;
   score: number;
   matched: { skill: string; by: string; strength: number; essential: boolean }[];
   missing: string[];
+  /** Matching from text: the words of the text that named the role (they order the list only). */
+  textMentions?: string[];
 };
 
 /** The CLI's output: matched skills (essential first) and the essential skills that are missing. */
 export function toCliRoles(roles: readonly RoleMatch[]): CliRole[] {
   return roles.map((r) => ({
     id: r.roleId,
+    uri: r.uri,
     label: r.label,
     score: r.score,
     matched: [
@@ -44,6 +49,7 @@ export function toCliRoles(roles: readonly RoleMatch[]): CliRole[] {
       ...r.matchedOptional.map((m) => ({ skill: m.label, by: m.by.label, strength: m.strength, essential: false })),
     ],
     missing: r.missingEssential.map((s) => s.label),
+    ...(r.textEvidence ? { textMentions: r.textEvidence } : {}),
   }));
 }
 

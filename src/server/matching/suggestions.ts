@@ -1,9 +1,9 @@
-// "Skills you may also have": co-occurrence in roles plus embedding neighbours, minus what the user
-// has or has dismissed.
+// "Skills you may also have": near neighbours of the user's skills, then the skills most specific to
+// the roles that ask for them, minus what the user has, has dismissed, or is already shown.
 import "server-only";
 import type { Db } from "@/server/db/client";
 import type { Embedder } from "@/server/embeddings/types";
-import { coverSkills, dedupeSkills } from "./coverage";
+import { coverSkills, dedupeSkills, type Coverage } from "./coverage";
 import { labelsFor } from "./labels";
 import { dismissedSkillIds, loadUserSkills } from "./profile-skills";
 import { relatedSkills } from "./related";
@@ -15,15 +15,22 @@ export async function skillsYouMayHave(
 ): Promise<SkillSuggestion[]> {
   if (p.restricted) return [];
   const skills = dedupeSkills(await loadUserSkills(db, { userId: p.userId }));
-  const own = skills.flatMap((s) => (s.conceptId !== undefined ? [s.conceptId] : []));
   const dismissed = await dismissedSkillIds(db, { userId: p.userId });
   const coverage = await coverSkills(db, { skills, lang: p.lang, embedder: p.embedder, neighbours: 4 });
-  const exclude = new Set([...own, ...dismissed]);
+  return suggestionsFor(db, { coverage, dismissed, lang: p.lang, limit: p.limit });
+}
+
+export async function suggestionsFor(
+  db: Db,
+  p: { coverage: Coverage; dismissed: readonly string[]; alsoExclude?: readonly string[]; lang: MatchLang; limit: number },
+): Promise<SkillSuggestion[]> {
+  const own = [...p.coverage.ownIds];
+  const exclude = new Set([...own, ...p.dismissed, ...(p.alsoExclude ?? [])]);
   const out: SkillSuggestion[] = [];
   // Near neighbours first: a skill almost the same as one you listed is the likeliest one you have.
-  const near = [...coverage.bySkill.entries()]
+  const near = [...p.coverage.bySkill.entries()]
     .filter(([id, cover]) => !exclude.has(id) && cover.strength < 1)
-    .sort((a, b) => b[1].strength - a[1].strength)
+    .sort((a, b) => b[1].strength - a[1].strength || a[0].localeCompare(b[0]))
     .slice(0, Math.ceil(p.limit / 2));
   const nearLabels = await labelsFor(db, near.map(([id]) => id), p.lang);
   for (const [id, cover] of near) {
@@ -31,8 +38,7 @@ export async function skillsYouMayHave(
     exclude.add(id);
   }
   if (own.length > 0) {
-    const related = await relatedSkills(db, { seedIds: own, exclude: [...exclude], lang: p.lang, limit: p.limit - out.length });
-    out.push(...related);
+    out.push(...(await relatedSkills(db, { seedIds: own, exclude: [...exclude], lang: p.lang, limit: p.limit - out.length, by: "affinity" })));
   }
   return out.slice(0, p.limit);
 }

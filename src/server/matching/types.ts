@@ -28,7 +28,15 @@ export type MatchExplanation = {
   userSkillCount: number;
 };
 
-export type RoleMatch = MatchExplanation & { roleId: string; uri: string; label: string; score: number };
+export type RoleMatch = MatchExplanation & {
+  roleId: string;
+  uri: string;
+  label: string;
+  /** scoreFromExplanation of the lists above: the weighted share of the role's skills you have. */
+  score: number;
+  /** Matching from text: words of the text found in the role's labels, description or skills. They order the list only. */
+  textEvidence?: string[];
+};
 
 export type MatchRolesInput = {
   skills: UserSkillInput[];
