@@ -1,6 +1,5 @@
 "use client";
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
-import { format } from "@/i18n/bilingual";
 import { useMessages } from "@/i18n/client";
 import styles from "./concept-autocomplete.module.css";
 
@@ -76,7 +75,7 @@ type Option = { key: string; choice: ConceptChoice; hit?: ConceptHit };
 
 /** An ARIA 1.2 combobox (input + listbox) over taxonomy concepts, in the user's language. */
 export function ConceptAutocomplete(props: Props) {
-  const { m } = useMessages();
+  const { m, format } = useMessages();
   const id = useId();
   const listId = `${id}-list`;
   const hintId = `${id}-hint`;

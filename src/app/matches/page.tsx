@@ -4,7 +4,6 @@ import { ExtractPanel } from "@/components/matching/extract-panel";
 import { RoleMatchCard } from "@/components/matching/role-match-card";
 import { HaveSkillButton, SuggestionActions } from "@/components/matching/skill-actions";
 import styles from "@/components/matching/matching.module.css";
-import { format } from "@/i18n/bilingual";
 import { getMessages } from "@/i18n/server";
 import { requireUser } from "@/server/auth/session";
 import { getDb } from "@/server/db";
@@ -18,7 +17,7 @@ export const dynamic = "force-dynamic";
 
 export default async function MatchesPage() {
   const user = await requireUser("/matches");
-  const { locale, m } = await getMessages();
+  const { locale, m, format } = await getMessages();
   const t = m.matching;
   if (user.restricted) {
     return (

@@ -2,7 +2,6 @@
 import Link from "next/link";
 import { useEffect, useId, useState } from "react";
 import { MAX_QUERY_LENGTH, useConceptSearch, type ConceptHit, type SearchErrorKind } from "@/components/concept-autocomplete";
-import { format } from "@/i18n/bilingual";
 import { useMessages } from "@/i18n/client";
 import styles from "./search.module.css";
 
@@ -11,7 +10,7 @@ type Kind = "skill" | "role";
 
 /** Search box with skill/role tabs; results update as you type (the server rendered the first ones). */
 export function SearchView(props: { initialQ: string; initialType: Kind; initialResults: ConceptHit[] | null; initialError?: SearchViewError }) {
-  const { m } = useMessages();
+  const { m, format } = useMessages();
   const id = useId();
   const [q, setQ] = useState(props.initialQ);
   const [type, setType] = useState<Kind>(props.initialType);

@@ -1,7 +1,8 @@
 // One ranked role: its score bar and, in <details>, every item the score is computed from.
 import Link from "next/link";
-import { format } from "@/i18n/bilingual";
+import type { Format } from "@/i18n/format";
 import type { Messages } from "@/i18n/messages";
+import { getMessages } from "@/i18n/server";
 import type { RoleMatch, SkillMatch } from "@/server/matching/types";
 import styles from "./matching.module.css";
 
@@ -18,7 +19,7 @@ export function ScoreBar(props: { score: number; label: string }) {
   );
 }
 
-function MatchList(props: { items: SkillMatch[]; t: T }) {
+function MatchList(props: { items: SkillMatch[]; t: T; format: Format }) {
   if (props.items.length === 0) return <p className="muted small">{props.t.none}</p>;
   return (
     <ul className={styles.skillList}>
@@ -26,7 +27,7 @@ function MatchList(props: { items: SkillMatch[]; t: T }) {
         <li key={m.skillId}>
           <span className="tag">{m.label}</span>{" "}
           <span className="muted small">
-            {m.strength >= 1 ? props.t.exact : format(props.t.near, { label: m.by.label, pct: pct(m.strength) })}
+            {m.strength >= 1 ? props.t.exact : props.format(props.t.near, { label: m.by.label, pct: pct(m.strength) })}
           </span>
         </li>
       ))}
@@ -34,8 +35,9 @@ function MatchList(props: { items: SkillMatch[]; t: T }) {
   );
 }
 
-export function RoleMatchCard(props: { role: RoleMatch; t: T; headingLevel?: "h2" | "h3" }) {
+export async function RoleMatchCard(props: { role: RoleMatch; t: T; headingLevel?: "h2" | "h3" }) {
   const { role, t } = props;
+  const { format } = await getMessages();
   const Heading = props.headingLevel ?? "h3";
   const essentialTotal = role.matchedEssential.length + role.missingEssential.length;
   const optionalTotal = role.matchedOptional.length + role.missingOptional.length;
@@ -61,9 +63,9 @@ export function RoleMatchCard(props: { role: RoleMatch; t: T; headingLevel?: "h2
           })}
         </p>
         <h4>{t.matchedEssential}</h4>
-        <MatchList items={role.matchedEssential} t={t} />
+        <MatchList items={role.matchedEssential} t={t} format={format} />
         <h4>{t.matchedOptional}</h4>
-        <MatchList items={role.matchedOptional} t={t} />
+        <MatchList items={role.matchedOptional} t={t} format={format} />
         <h4>{t.missingEssential}</h4>
         {role.missingEssential.length === 0 ? (
           <p className="muted small">{t.none}</p>

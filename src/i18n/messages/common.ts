@@ -16,6 +16,7 @@ export const common = bilingual(
       rateLimited: "For mange forespørsler. Vent litt og prøv igjen.",
     },
     actions: { save: "Lagre", saving: "Lagrer …", cancel: "Avbryt", remove: "Fjern", edit: "Rediger", add: "Legg til", close: "Lukk", loading: "Laster …" },
+    confirm: { cannotUndo: "Dette kan ikke angres." },
     home: {
       title: "Kompetanseprofilen som jobber for deg",
       lead: "Bygg en profil over hva du kan, søk i ferdigheter og roller, og se hvilke roller som passer – med forklaring.",
@@ -25,6 +26,7 @@ export const common = bilingual(
     },
     empty: { comingSoon: "Her er det ingenting ennå." },
     notFound: { title: "Fant ikke siden", back: "Til forsiden" },
+    pageError: { title: "Siden kunne ikke vises", body: "Noe gikk galt hos oss. Ingenting du har lagret, er tapt.", retry: "Prøv igjen", home: "Til forsiden" },
   },
   {
     appName: "Evne",
@@ -41,6 +43,7 @@ export const common = bilingual(
       rateLimited: "Too many requests. Wait a moment and try again.",
     },
     actions: { save: "Save", saving: "Saving …", cancel: "Cancel", remove: "Remove", edit: "Edit", add: "Add", close: "Close", loading: "Loading …" },
+    confirm: { cannotUndo: "This cannot be undone." },
     home: {
       title: "The skills profile that works for you",
       lead: "Build a profile of what you can do, search skills and roles, and see which roles fit – with reasons.",
@@ -50,5 +53,6 @@ export const common = bilingual(
     },
     empty: { comingSoon: "Nothing here yet." },
     notFound: { title: "Page not found", back: "Back to the front page" },
+    pageError: { title: "This page could not be shown", body: "Something went wrong on our side. Nothing you have saved is lost.", retry: "Try again", home: "Back to the front page" },
   },
 );
