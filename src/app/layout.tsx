@@ -28,9 +28,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             <a className="skip-link" href="#main">{locale === "nb" ? "Hopp til innhold" : "Skip to content"}</a>
             <SiteHeader />
             <PolicyNotice />
+            <CookieBanner />
             <main id="main">{children}</main>
             <SiteFooter />
-            <CookieBanner />
             <AnalyticsGate />
           </ConsentProvider>
         </MessagesProvider>

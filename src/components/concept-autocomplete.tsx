@@ -1,7 +1,6 @@
 "use client";
 import { useCombobox } from "downshift";
 import { useId, useState } from "react";
-import { format } from "@/i18n/bilingual";
 import { useMessages } from "@/i18n/client";
 import { MAX_QUERY_LENGTH, reportSearchChoice, useConceptSearch, type ConceptHit } from "./concept-autocomplete-search";
 import styles from "./concept-autocomplete.module.css";
@@ -31,7 +30,7 @@ type Option = { key: string; choice: ConceptChoice; hit?: ConceptHit };
  * after a choice, so the next word can be typed at once.
  */
 export function ConceptAutocomplete(props: Props) {
-  const { m } = useMessages();
+  const { m, format } = useMessages();
   const id = useId();
   const hintId = `${id}-hint`;
   const [text, setText] = useState("");

@@ -1,14 +1,13 @@
 import Link from "next/link";
 import { chooseAdapters, getEnv } from "@/env";
 import { getMessages } from "@/i18n/server";
-import { format } from "@/i18n/bilingual";
 import { getSessionUser } from "@/server/auth/session";
 import { setLocale, signOutLocal } from "@/server/auth/actions";
 import { SignOutButton } from "@clerk/nextjs";
 import { PageViewCounter } from "./page-view-counter";
 
 export async function SiteHeader() {
-  const [{ locale, m }, user] = await Promise.all([getMessages(), getSessionUser()]);
+  const [{ locale, m, format }, user] = await Promise.all([getMessages(), getSessionUser()]);
   const clerk = chooseAdapters(getEnv()).auth === "clerk";
   return (
     <header className="site-header">

@@ -1,16 +1,19 @@
 "use client";
-import { createContext, useContext, type ReactNode } from "react";
+import { createContext, useContext, useMemo, type ReactNode } from "react";
+import { formatterFor, type Format } from "./format";
 import type { Locale } from "./locales";
 import type { Messages } from "./messages";
 
-const MessagesContext = createContext<{ locale: Locale; m: Messages } | null>(null);
+type Texts = { locale: Locale; m: Messages; format: Format };
+const MessagesContext = createContext<Texts | null>(null);
 
 export function MessagesProvider(props: { locale: Locale; messages: Messages; children: ReactNode }) {
-  return <MessagesContext value={{ locale: props.locale, m: props.messages }}>{props.children}</MessagesContext>;
+  const value = useMemo(() => ({ locale: props.locale, m: props.messages, format: formatterFor(props.locale) }), [props.locale, props.messages]);
+  return <MessagesContext value={value}>{props.children}</MessagesContext>;
 }
 
-/** The current locale's texts inside client components. */
-export function useMessages(): { locale: Locale; m: Messages } {
+/** The current locale's texts, and a formatter bound to it, inside client components. */
+export function useMessages(): Texts {
   const value = useContext(MessagesContext);
   if (!value) throw new Error("useMessages must be used inside MessagesProvider");
   return value;

@@ -1,5 +1,6 @@
 import "server-only";
 import { cookies } from "next/headers";
+import { formatterFor, type Format } from "./format";
 import { defaultLocale, isLocale, localeCookie, type Locale } from "./locales";
 import { messagesFor, type Messages } from "./messages";
 
@@ -8,7 +9,7 @@ export async function getLocale(): Promise<Locale> {
   return isLocale(value) ? value : defaultLocale;
 }
 
-export async function getMessages(): Promise<{ locale: Locale; m: Messages }> {
+export async function getMessages(): Promise<{ locale: Locale; m: Messages; format: Format }> {
   const locale = await getLocale();
-  return { locale, m: messagesFor(locale) };
+  return { locale, m: messagesFor(locale), format: formatterFor(locale) };
 }

@@ -84,13 +84,16 @@ describe("profile", () => {
     const experience = section("Experience");
     await experience.getByRole("button", { name: "Add experience" }).click();
     const form = experience.getByRole("form", { name: "New experience" });
+    // Opening the form puts focus in its first field, so typing goes straight in.
+    await expect.poll(() => form.getByLabel("Job title").evaluate((el) => el === document.activeElement)).toBe(true);
     await form.getByLabel("Job title").fill("Backend developer");
     await form.getByLabel("Organisation").fill("Fjord Data AS");
-    await form.getByLabel("From").fill("2020-01");
+    await form.getByLabel("From").fill("2020-1"); // read as 2020-01 when the field is left
     await form.getByLabel("To").fill("2023-06");
     await form.getByLabel("Description").fill("Built APIs for public services.");
     await form.getByRole("button", { name: "Save" }).click();
     await expect.poll(() => experience.innerText()).toContain("Backend developer");
+    expect(await experience.innerText()).toContain("Jan 2020");
 
     const education = section("Education");
     await education.getByRole("button", { name: "Add education" }).click();
@@ -133,6 +136,26 @@ describe("profile", () => {
     // Role labels are exported in the account's language, which need not be the page's: check the rows.
     const exported = JSON.parse(text) as { roles?: { kind?: string }[] };
     expect((exported.roles ?? []).map((r) => r.kind).sort()).toEqual(["current", "target"]);
+  });
+
+  test("removing a skill asks first in a dialog: Escape keeps it, Remove removes it", async () => {
+    const skills = section("Skills");
+    const remove = skills.getByRole("button", { name: "Remove Zqxj juggling" });
+    await remove.click();
+    const dialog = page.getByRole("dialog", { name: "Remove “Zqxj juggling” from your profile?" });
+    await dialog.waitFor({ state: "visible" });
+    // Focus starts on the safe choice, inside the dialog.
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Cancel");
+    await screenshot(page, "profile-confirm-remove-en");
+    await page.keyboard.press("Escape");
+    await dialog.waitFor({ state: "hidden" });
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("aria-label"))).toBe("Remove Zqxj juggling");
+    expect(await skills.innerText()).toContain("Zqxj juggling");
+
+    await remove.click();
+    await dialog.getByRole("button", { name: "Remove" }).click();
+    await expect.poll(() => skills.getByRole("listitem").count()).toBe(1);
+    expect(await skills.innerText()).not.toContain("Zqxj juggling");
   });
 
   test("no console error or failed request along the way", () => {

@@ -57,6 +57,34 @@ describe("admin trends", () => {
     expect(header.split(",").length).toBeGreaterThan(1);
   });
 
+  test.each([
+    { locale: "nb", searches: "Søk per dag", top: "Mest søkte", rising: "Stigende", trend: /^Utvikling for «(.+)»$/ },
+    { locale: "en", searches: "Searches per day", top: "Most searched", rising: "Rising", trend: /^Trend for “(.+)”$/ },
+  ] as const)("the dashboard in $locale: time series, a trend line picked from a list, growth, room on a phone", async (c) => {
+    const page = await (await session.newContext(c.locale)).newPage();
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await signIn(page, demo.admin);
+    await dismissCookieBanner(page);
+    await page.goto("/admin/trends");
+    const figure = (name: string | RegExp) => page.getByRole("figure", { name });
+    await figure(c.searches).locator("svg.recharts-surface").first().waitFor({ state: "visible" });
+    const trend = figure(c.trend);
+    await trend.waitFor({ state: "visible" });
+    // Rising is drawn by growth: every bar's figure is a percentage.
+    const rising = await figure(c.rising).getByRole("listitem").allInnerTexts();
+    for (const row of rising) expect(row).toMatch(/%/);
+    // Picking another name in "Most searched" draws its trend line.
+    const second = figure(c.top).getByRole("link").nth(1);
+    const name = await second.innerText();
+    await second.click();
+    await expect.poll(async () => (await figure(c.trend).locator("figcaption").innerText()).match(c.trend)?.[1]).toBe(name);
+    await screenshot(page, `admin-trends-dashboard-${c.locale}`);
+
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await screenshot(page, `admin-trends-phone-${c.locale}`);
+  });
+
   test("the CSV is a plain 404 for anyone else", async () => {
     const page = await (await session.newContext("en")).newPage();
     expect((await page.request.get("/api/admin/trends/csv?period=30&type=skill")).status()).toBe(404);

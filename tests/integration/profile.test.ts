@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterEach, beforeAll, beforeEach, describe, expect, test, vi } from "vitest";
 import type { z } from "zod";
-import { educations, experiences, profileEvents, userRoles, userSkills } from "@/server/db/schema";
+import { educations, experiences, profileEvents, userRoles, userSkills, users } from "@/server/db/schema";
 import { AppError } from "@/server/errors";
 import { updateContact } from "@/server/profile/contact";
 import { createEducation, deleteEducation, updateEducation } from "@/server/profile/education";
@@ -93,6 +93,8 @@ describe("contact", () => {
       preferredLanguage: "en",
       city: "Oslo",
     });
+    const [account] = await t.db.select({ displayName: users.displayName }).from(users).where(eq(users.id, a.id));
+    expect(account?.displayName).toBe("Kari Nordmann"); // the header greets by the new name
     await updateContact(t.db, { userId: a.id, input: parse(contactInput, { ...input, phone: "+47 912 34 568", city: "" }) });
     expect(await getContact(t.db, { userId: a.id })).toMatchObject({ phone: "+4791234568", city: null });
     expect(await getContact(t.db, { userId: b.id })).toBeNull();

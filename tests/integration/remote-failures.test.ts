@@ -65,7 +65,7 @@ const server = setupServer(
   http.post("https://api.openai.com/v1/embeddings", async () => {
     calls.embeddings++;
     if (remote.embeddings === "hang") await delay("infinite");
-    return HttpResponse.json({ error: { message: "The server had an error", type: "server_error" } }, { status: 500 });
+    return HttpResponse.json({ error: { message: "The server had an error", type: "server_error" } }, { status: 500, headers: { "retry-after-ms": "1" } });
   }),
   http.post("https://api.openai.com/v1/chat/completions", () => {
     calls.chat++;
@@ -102,9 +102,9 @@ const privacyActions = await import("@/server/privacy/actions");
 let f: Fixture;
 let me: SessionUser;
 
-/** The production embedder against the msw'd API, with instant back-off so retries do not slow the test. */
+/** The production embedder against the msw'd API; the SDK retries (its back-off is short: see retry-after-ms above). */
 function openAIEmbedder(timeoutMs = 30_000): Embedder {
-  return createOpenAIEmbedder({ apiKey: "sk-test", maxRetries: 2, timeoutMs, sleep: async () => undefined });
+  return createOpenAIEmbedder({ apiKey: "sk-test", maxRetries: 2, timeoutMs });
 }
 
 beforeAll(async () => {

@@ -41,6 +41,7 @@ describe("daily rollup", () => {
       { day: "2026-03-09", metric: "profile_added", dim: "skill_added", key: ts, events: 2, people: 2 },
       { day: "2026-03-08", metric: "search_concept", dim: "skill", key: ts, events: 4, people: 3 },
       { day: "2026-03-08", metric: "search_query", dim: "skill", key: "typescript", events: 4, people: 3 },
+      { day: "2026-03-08", metric: "searches", dim: "skill", key: "*", events: 7, people: 3 },
     ]);
     expect(JSON.stringify(c)).not.toContain(u[0]);
   });
@@ -136,7 +137,7 @@ describe("objection and restriction", () => {
 
     await rollupPending(t.db, { now, ring });
     const c = await cells(t.db);
-    for (const metric of ["search_concept", "search_query", "profile_added", "logins"]) {
+    for (const metric of ["search_concept", "search_query", "searches", "profile_added", "logins"]) {
       expect(c.find((x) => x.metric === metric)).toMatchObject({ events: 2, people: 2 });
     }
     expect(c.filter((x) => x.metric === "page_views").map((x) => x.people)).toEqual([2, 2]);

@@ -8,7 +8,7 @@ import { messagesFor } from "@/i18n/messages";
 import type { Locale } from "@/i18n/locales";
 import type { ProfileView } from "@/server/profile/queries";
 
-vi.mock("@/server/profile/actions", () => ({}));
+vi.mock("@/server/profile/actions", () => ({ deleteExperienceAction: vi.fn(), deleteEducationAction: vi.fn() }));
 
 const { AvatarControl } = await import("@/components/profile/avatar-control");
 const { ContactSection } = await import("@/components/profile/contact-section");

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { getEnv } from "@/env";
-import { format } from "@/i18n/bilingual";
 import { getMessages } from "@/i18n/server";
 import { getDb } from "@/server/db";
 import { effectivePolicy, upcomingPolicy } from "@/server/privacy/policy";
@@ -8,7 +7,7 @@ import { effectivePolicy, upcomingPolicy } from "@/server/privacy/policy";
 export const metadata: Metadata = { title: "Personvern / Privacy" };
 
 export default async function PrivacyPolicyPage() {
-  const { locale, m } = await getMessages();
+  const { locale, m, format } = await getMessages();
   const db = await getDb();
   // The newest published version in force (policy_versions), else the built-in one.
   const policy = await effectivePolicy(db);

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { format } from "@/i18n/bilingual";
 import { getMessages } from "@/i18n/server";
 import { requireUser } from "@/server/auth/session";
 import { getDb } from "@/server/db";
@@ -20,7 +19,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function ProfilePage() {
   const user = await requireUser("/profile");
-  const { locale, m } = await getMessages();
+  const { locale, m, format } = await getMessages();
   const view = await getProfileView(await getDb(), { userId: user.id, lang: locale });
   const progress = completeness(view);
   const name = view.contact.fullName ?? user.displayName;

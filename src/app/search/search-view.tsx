@@ -4,7 +4,6 @@ import { useRouter } from "next/navigation";
 import { Suspense, use, useEffect, useId, useState } from "react";
 import { MAX_QUERY_LENGTH, useConceptSearch, type ConceptHit, type SearchErrorKind, type SearchStatus } from "@/components/concept-autocomplete-search";
 import { HaveSkillButton } from "@/components/matching/skill-actions";
-import { format } from "@/i18n/bilingual";
 import { useMessages } from "@/i18n/client";
 import styles from "./search.module.css";
 
@@ -113,7 +112,7 @@ function ResultsSkeleton() {
 }
 
 function Results({ status, results, error, q, type, signedIn }: Shown) {
-  const { m } = useMessages();
+  const { m, format } = useMessages();
   return (
     <>
       <div role="status" aria-live="polite" className={styles.status}>

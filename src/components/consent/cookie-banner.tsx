@@ -9,7 +9,7 @@ import styles from "./cookie-banner.module.css";
  * button, same size and weight: refusing is exactly as easy as accepting.
  */
 export function CookieBanner() {
-  const { m } = useMessages();
+  const { m, format } = useMessages();
   const { bannerOpen, choice, choose, pending, failed } = useConsent();
   const heading = useRef<HTMLHeadingElement>(null);
   const reopened = choice !== null;
@@ -21,11 +21,12 @@ export function CookieBanner() {
   if (!bannerOpen) return null;
   return (
     <section className={styles.banner} role="region" aria-labelledby="cookie-banner-title" data-testid="cookie-banner">
+      <div className={styles.inner}>
       <h2 id="cookie-banner-title" ref={heading} tabIndex={-1}>{m.privacy.banner.title}</h2>
       <p>{m.privacy.banner.body}</p>
       {choice ? (
         <p className="muted small">
-          {m.privacy.banner.current.replace("{choice}", choice.analytics ? m.privacy.banner.analytics : m.privacy.banner.necessary)}
+          {format(m.privacy.banner.current, { choice: choice.analytics ? m.privacy.banner.analytics : m.privacy.banner.necessary })}
         </p>
       ) : null}
       <div className={styles.choices}>
@@ -33,6 +34,7 @@ export function CookieBanner() {
         <button type="button" className="btn" disabled={pending} onClick={() => void choose(true)}>{m.privacy.banner.analytics}</button>
       </div>
       {failed ? <p className="field-error" role="alert">{m.privacy.settings.error}</p> : null}
+      </div>
     </section>
   );
 }

@@ -1,5 +1,4 @@
 import Link from "next/link";
-import { format } from "@/i18n/bilingual";
 import { getMessages } from "@/i18n/server";
 import { getSessionUser } from "@/server/auth/session";
 import { getDb } from "@/server/db";
@@ -12,7 +11,7 @@ export async function PolicyNotice() {
   if (!user) return null;
   const version = await pendingPolicyNotice(await getDb(), { userId: user.id });
   if (!version) return null;
-  const { locale, m } = await getMessages();
+  const { locale, m, format } = await getMessages();
   const date = new Intl.DateTimeFormat(locale === "nb" ? "nb-NO" : "en-GB", { dateStyle: "long", timeZone: "UTC" }).format(version.effectiveAt);
   return (
     <aside className="notice" role="status" aria-labelledby="policy-notice-title" data-testid="policy-notice">

@@ -1,7 +1,6 @@
 "use client";
 // Paste text, get candidate skills with the words they came from; each is added only on "Accept".
 import { useId, useState, useTransition } from "react";
-import { format } from "@/i18n/bilingual";
 import { useMessages } from "@/i18n/client";
 import { extractSkillsAction, haveSkillAction } from "@/server/matching/actions";
 import type { ExtractedSkill } from "@/server/matching/extract/types";
@@ -11,7 +10,7 @@ const MAX = 5000;
 type Decision = "accepted" | "rejected" | "error";
 
 export function ExtractPanel() {
-  const { m, locale } = useMessages();
+  const { m, locale, format } = useMessages();
   const t = m.matching.extract;
   const id = useId();
   const [text, setText] = useState("");

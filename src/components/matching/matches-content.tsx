@@ -2,7 +2,7 @@
 // computed once) renders the ranked roles, the gap plan and the suggestions.
 import Link from "next/link";
 import { EmptyState } from "@/components/empty-state";
-import { format } from "@/i18n/bilingual";
+import { getMessages } from "@/i18n/server";
 import type { Messages } from "@/i18n/messages";
 import { getDb } from "@/server/db";
 import { getEmbedder } from "@/server/embeddings";
@@ -16,6 +16,7 @@ type T = Messages["matching"];
 
 export async function MatchesContent(props: { userId: string; lang: MatchLang; t: T }) {
   const { t } = props;
+  const { format } = await getMessages();
   const view = await matchesView(await getDb(), { userId: props.userId, lang: props.lang, embedder: getEmbedder(), restricted: false, limit: 10 });
   if (view.status === "restricted") return null;
   const { plan } = view;

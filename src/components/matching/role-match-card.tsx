@@ -1,6 +1,7 @@
 // One ranked role: its score bar and, in <details>, every item the score is computed from.
 import Link from "next/link";
-import { format } from "@/i18n/bilingual";
+import type { Format } from "@/i18n/format";
+import { getMessages } from "@/i18n/server";
 import type { Messages } from "@/i18n/messages";
 import { scoreFigures } from "@/server/matching/score";
 import type { RoleMatch, SkillMatch } from "@/server/matching/types";
@@ -18,7 +19,7 @@ export function ScoreBar(props: { score: number; label: string }) {
   );
 }
 
-function MatchList(props: { items: SkillMatch[]; t: T }) {
+function MatchList(props: { items: SkillMatch[]; t: T; format: Format }) {
   if (props.items.length === 0) return <p className="muted small">{props.t.none}</p>;
   return (
     <ul className={styles.skillList}>
@@ -26,7 +27,7 @@ function MatchList(props: { items: SkillMatch[]; t: T }) {
         <li key={m.skillId}>
           <span className="tag">{m.label}</span>{" "}
           <span className="muted small">
-            {m.strength >= 1 ? props.t.exact : format(props.t.near, { label: m.by.label, pct: pct(m.strength) })}
+            {m.strength >= 1 ? props.t.exact : props.format(props.t.near, { label: m.by.label, pct: pct(m.strength) })}
           </span>
         </li>
       ))}
@@ -35,8 +36,9 @@ function MatchList(props: { items: SkillMatch[]; t: T }) {
 }
 
 /** `from` tells the role page where its back link leads. */
-export function RoleMatchCard(props: { role: RoleMatch; t: T; headingLevel?: "h2" | "h3"; from?: "matches" | "text" }) {
+export async function RoleMatchCard(props: { role: RoleMatch; t: T; headingLevel?: "h2" | "h3"; from?: "matches" | "text" }) {
   const { role, t } = props;
+  const { format } = await getMessages();
   const Heading = props.headingLevel ?? "h3";
   const href = props.from ? `/roles/${role.roleId}?from=${props.from === "text" ? "matches" : props.from}` : `/roles/${role.roleId}`;
   return (
@@ -60,9 +62,9 @@ export function RoleMatchCard(props: { role: RoleMatch; t: T; headingLevel?: "h2
           </p>
         ) : null}
         <h4>{t.matchedEssential}</h4>
-        <MatchList items={role.matchedEssential} t={t} />
+        <MatchList items={role.matchedEssential} t={t} format={format} />
         <h4>{t.matchedOptional}</h4>
-        <MatchList items={role.matchedOptional} t={t} />
+        <MatchList items={role.matchedOptional} t={t} format={format} />
         <h4>{t.missingEssential}</h4>
         {role.missingEssential.length === 0 ? (
           <p className="muted small">{t.none}</p>

@@ -1,5 +1,6 @@
 "use client";
 import { useRef, useState } from "react";
+import { ConfirmButton } from "@/components/confirm-button";
 import { useMessages } from "@/i18n/client";
 import { removeAvatarAction, uploadAvatarAction } from "@/server/profile/actions";
 import { MAX_AVATAR_BYTES } from "@/server/profile/schemas";
@@ -23,6 +24,7 @@ export function AvatarControl(props: { url: string | null; name: string }) {
 
   function onFile(file: File | undefined) {
     if (!file) return;
+    action.reset();
     // Checked here too so a big file fails fast with a clear message instead of a slow upload.
     if (file.size > MAX_AVATAR_BYTES) {
       action.setFormError(errorText(m, "file_too_large"));
@@ -52,17 +54,18 @@ export function AvatarControl(props: { url: string | null; name: string }) {
             {pending && busy === "upload" ? t.uploading : props.url ? t.change : t.upload}
           </button>
           {props.url ? (
-            <button
-              type="button"
+            <ConfirmButton
               className="btn danger"
               disabled={pending}
-              onClick={() => {
+              question={t.confirmRemove}
+              confirmLabel={t.remove}
+              onConfirm={() => {
                 setBusy("remove");
                 action.run(removeAvatarAction, {}, () => setBusy(null), () => setBusy(null));
               }}
             >
               {pending && busy === "remove" ? t.removing : t.remove}
-            </button>
+            </ConfirmButton>
           ) : null}
         </div>
         <input

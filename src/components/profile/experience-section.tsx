@@ -1,14 +1,14 @@
 "use client";
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { ConceptAutocomplete } from "@/components/concept-autocomplete";
-import { format } from "@/i18n/bilingual";
 import { useMessages } from "@/i18n/client";
 import { createExperienceAction, deleteExperienceAction, updateExperienceAction } from "@/server/profile/actions";
 import type { ExperienceItem, SkillItem } from "@/server/profile/queries";
 import { limits } from "@/server/profile/schemas";
-import { formatPeriod, toMonthInput } from "./dates";
-import { Field, FormError, SubmitButton, TextField } from "./fields";
-import { EntryActions } from "./entry-actions";
+import { formatPeriod, normaliseMonthInput, toMonthInput } from "./dates";
+import { Field, TextField } from "./fields";
+import { EntryItem } from "./entry-actions";
+import { EntryForm, EntryListSection } from "./entry-list-section";
 import styles from "./profile.module.css";
 import { useProfileAction } from "./use-profile-action";
 
@@ -37,19 +37,18 @@ function toForm(e: ExperienceItem | null): Form {
 }
 
 function ExperienceForm(props: { initial: ExperienceItem | null; skills: SkillItem[]; onDone: () => void }) {
-  const { m } = useMessages();
+  const { m, format } = useMessages();
   const t = m.profile.experience;
   const [form, setForm] = useState<Form>(() => toForm(props.initial));
   const action = useProfileAction();
   const set = <K extends keyof Form>(key: K, value: Form[K]) => setForm((f) => ({ ...f, [key]: value }));
 
-  function onSubmit(event: FormEvent) {
-    event.preventDefault();
+  function onSubmit() {
     const input = {
       title: form.title,
       organisation: form.organisation,
-      startDate: form.startDate,
-      endDate: form.ongoing ? null : form.endDate,
+      startDate: normaliseMonthInput(form.startDate),
+      endDate: form.ongoing ? null : normaliseMonthInput(form.endDate),
       description: form.description,
       roleConceptId: form.role?.conceptId ?? null,
       userSkillIds: form.userSkillIds.filter((id) => props.skills.some((s) => s.id === id)),
@@ -59,9 +58,7 @@ function ExperienceForm(props: { initial: ExperienceItem | null; skills: SkillIt
   }
 
   return (
-    <form className={`stack ${styles.entryForm}`} onSubmit={onSubmit} noValidate aria-label={props.initial ? t.editTitle : t.newTitle}>
-      <h3>{props.initial ? t.editTitle : t.newTitle}</h3>
-      <FormError message={action.formError} />
+    <EntryForm title={props.initial ? t.editTitle : t.newTitle} error={action.formError} pending={action.pending} onSubmit={onSubmit} onCancel={props.onDone}>
       <div className="grid-2">
         <TextField label={t.title} value={form.title} onChange={(v) => set("title", v)} error={action.fieldError("title")} maxLength={limits.title} required autoComplete="organization-title" />
         <TextField label={t.organisation} value={form.organisation} onChange={(v) => set("organisation", v)} error={action.fieldError("organisation")} maxLength={limits.organisation} required autoComplete="organization" />
@@ -120,85 +117,34 @@ function ExperienceForm(props: { initial: ExperienceItem | null; skills: SkillIt
         )}
         {action.fieldError("userSkillIds") ? <span className="field-error">{action.fieldError("userSkillIds")}</span> : null}
       </fieldset>
-      <div className="row">
-        <SubmitButton pending={action.pending} label={m.common.actions.save} pendingLabel={m.common.actions.saving} />
-        <button type="button" className="btn" onClick={props.onDone} disabled={action.pending}>
-          {m.common.actions.cancel}
-        </button>
-      </div>
-    </form>
+    </EntryForm>
   );
 }
 
 function ExperienceEntry(props: { entry: ExperienceItem; skills: SkillItem[]; onEdit: () => void }) {
   const { m, locale } = useMessages();
   const t = m.profile.experience;
-  const action = useProfileAction();
   const e = props.entry;
   const used = props.skills.filter((s) => e.userSkillIds.includes(s.id));
   return (
-    <li className={styles.entry} aria-busy={action.pending}>
-      <div className={styles.entryMain}>
-        <h3 className={styles.entryTitle}>{e.title}</h3>
-        <p className={styles.entryMeta}>
-          {e.organisation} · {formatPeriod(e.startDate, e.endDate, locale, t.present)}
-        </p>
-        {e.roleLabel ? <p className="small muted">{e.roleLabel}</p> : null}
-        {e.description ? <p className={styles.entryText}>{e.description}</p> : null}
-        {used.length > 0 ? (
-          <ul className={styles.tagList} aria-label={t.skillsUsed}>
-            {used.map((s) => (
-              <li key={s.id} className="tag">{s.label}</li>
-            ))}
-          </ul>
-        ) : null}
-        {action.formError ? <p className="field-error" role="alert">{action.formError}</p> : null}
-      </div>
-      <EntryActions
-        title={e.title}
-        texts={t}
-        pending={action.pending}
-        onEdit={props.onEdit}
-        onRemove={() => action.run(deleteExperienceAction, { id: e.id })}
-      />
-    </li>
+    <EntryItem id={e.id} title={e.title} meta={`${e.organisation} · ${formatPeriod(e.startDate, e.endDate, locale, t.present)}`} texts={t} remove={deleteExperienceAction} onEdit={props.onEdit}>
+      {e.roleLabel ? <p className="small muted">{e.roleLabel}</p> : null}
+      {e.description ? <p className={styles.entryText}>{e.description}</p> : null}
+      {used.length > 0 ? (
+        <ul className={styles.tagList} aria-label={t.skillsUsed}>
+          {used.map((s) => (
+            <li key={s.id} className="tag">{s.label}</li>
+          ))}
+        </ul>
+      ) : null}
+    </EntryItem>
   );
 }
 
 export function ExperienceSection(props: { experiences: ExperienceItem[]; skills: SkillItem[] }) {
-  const { m } = useMessages();
-  const t = m.profile.experience;
-  // "new", an entry id, or null.
-  const [editing, setEditing] = useState<string | null>(null);
   return (
-    <section className={`card ${styles.section}`} aria-labelledby="experience-heading">
-      <header className={styles.sectionHeader}>
-        <h2 id="experience-heading">{m.profile.sections.experience}</h2>
-        {editing !== "new" ? (
-          <button type="button" className="btn primary" onClick={() => setEditing("new")}>
-            {t.add}
-          </button>
-        ) : null}
-      </header>
-      {editing === "new" ? <ExperienceForm initial={null} skills={props.skills} onDone={() => setEditing(null)} /> : null}
-      {props.experiences.length === 0 && editing !== "new" ? (
-        <div className={styles.inlineEmpty}>
-          <p className={styles.emptyTitle}>{t.emptyTitle}</p>
-          <p className="muted">{t.emptyBody}</p>
-        </div>
-      ) : (
-        <ul className={`list-plain ${styles.entries}`}>
-          {props.experiences.map((entry) =>
-            editing === entry.id ? (
-              <li key={entry.id}>
-                <ExperienceForm initial={entry} skills={props.skills} onDone={() => setEditing(null)} />
-              </li>
-            ) : (
-              <ExperienceEntry key={entry.id} entry={entry} skills={props.skills} onEdit={() => setEditing(entry.id)} />
-            ),
-          )}
-        </ul>
-      )}
-    </section>
+    <EntryListSection section="experience" entries={props.experiences}
+      renderForm={(entry, onDone) => <ExperienceForm initial={entry} skills={props.skills} onDone={onDone} />}
+      renderEntry={(entry, onEdit) => <ExperienceEntry key={entry.id} entry={entry} skills={props.skills} onEdit={onEdit} />} />
   );
 }

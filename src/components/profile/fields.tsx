@@ -1,5 +1,6 @@
 "use client";
 import { useId, type ReactNode } from "react";
+import { normaliseMonthInput } from "./dates";
 
 type Described = { id: string; "aria-invalid": boolean; "aria-describedby"?: string };
 
@@ -37,9 +38,12 @@ export function TextField(props: {
       {(a) => (
         <input
           {...a}
-          type={props.type ?? "text"}
+          // A month is typed as its hint says ("2020-03"): Chromium's month picker would not take that text.
+          type={props.type === "month" ? "text" : (props.type ?? "text")}
+          inputMode={props.type === "month" ? "numeric" : undefined}
           value={props.value}
           onChange={(e) => props.onChange(e.target.value)}
+          onBlur={props.type === "month" ? (e) => props.onChange(normaliseMonthInput(e.target.value)) : undefined}
           maxLength={props.maxLength}
           required={props.required}
           autoComplete={props.autoComplete}

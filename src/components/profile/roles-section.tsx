@@ -1,7 +1,7 @@
 "use client";
 import { useState } from "react";
+import { ConfirmButton } from "@/components/confirm-button";
 import { ConceptAutocomplete, type ConceptChoice } from "@/components/concept-autocomplete";
-import { format } from "@/i18n/bilingual";
 import { useMessages } from "@/i18n/client";
 import { addRoleAction, removeRoleAction } from "@/server/profile/actions";
 import type { RoleItem } from "@/server/profile/queries";
@@ -10,22 +10,23 @@ import styles from "./profile.module.css";
 import { useProfileAction } from "./use-profile-action";
 
 function RoleTag(props: { role: RoleItem }) {
-  const { m } = useMessages();
+  const { m, format } = useMessages();
   const action = useProfileAction();
   const r = props.role;
   return (
     <li className={`tag ${styles.roleTag}`} aria-busy={action.pending}>
       <span>{r.label}</span>
       {r.custom ? <span className={styles.customTag}>{m.profile.roles.custom}</span> : null}
-      <button
-        type="button"
+      <ConfirmButton
         className={styles.tagRemove}
         aria-label={format(m.profile.roles.removeLabel, { label: r.label })}
         disabled={action.pending}
-        onClick={() => action.run(removeRoleAction, { id: r.id })}
+        question={format(m.profile.roles.confirmRemove, { label: r.label })}
+        confirmLabel={m.common.actions.remove}
+        onConfirm={() => action.run(removeRoleAction, { id: r.id })}
       >
         ×
-      </button>
+      </ConfirmButton>
       {action.formError ? <span className="field-error" role="alert">{action.formError}</span> : null}
     </li>
   );

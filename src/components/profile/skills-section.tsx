@@ -1,7 +1,7 @@
 "use client";
 import { useId, useState } from "react";
+import { ConfirmButton } from "@/components/confirm-button";
 import { ConceptAutocomplete, type ConceptChoice } from "@/components/concept-autocomplete";
-import { format } from "@/i18n/bilingual";
 import { useMessages } from "@/i18n/client";
 import { addSkillAction, removeSkillAction, updateSkillLevelAction } from "@/server/profile/actions";
 import type { SkillItem } from "@/server/profile/queries";
@@ -11,7 +11,7 @@ import styles from "./profile.module.css";
 import { useProfileAction } from "./use-profile-action";
 
 function SkillRow(props: { skill: SkillItem }) {
-  const { m } = useMessages();
+  const { m, format } = useMessages();
   const t = m.profile.skills;
   const action = useProfileAction();
   const [level, setLevel] = useState(props.skill.level);
@@ -37,15 +37,16 @@ function SkillRow(props: { skill: SkillItem }) {
           action.run(updateSkillLevelAction, { id: s.id, level: next }, undefined, () => setLevel(previous));
         }}
       />
-      <button
-        type="button"
+      <ConfirmButton
         className={`btn ${styles.iconButton}`}
         aria-label={format(t.removeLabel, { label: s.label })}
         disabled={action.pending}
-        onClick={() => action.run(removeSkillAction, { id: s.id })}
+        question={format(t.confirmRemove, { label: s.label })}
+        confirmLabel={m.common.actions.remove}
+        onConfirm={() => action.run(removeSkillAction, { id: s.id })}
       >
         {m.common.actions.remove}
-      </button>
+      </ConfirmButton>
       {action.formError ? (
         <span className={`field-error ${styles.rowError}`} role="alert">
           {action.formError}
@@ -56,7 +57,7 @@ function SkillRow(props: { skill: SkillItem }) {
 }
 
 export function SkillsSection(props: { skills: SkillItem[] }) {
-  const { m } = useMessages();
+  const { m, format } = useMessages();
   const t = m.profile.skills;
   const levelId = useId();
   const [newLevel, setNewLevel] = useState<number | null>(null);

@@ -21,7 +21,9 @@ export function useProfileAction() {
   const [formError, setFormError] = useState<string | null>(null);
 
   function run<I, T>(action: (input: I) => Promise<ActionResult<T>>, input: I, onSuccess?: (data: T) => void, onFailure?: () => void) {
+    // A new attempt starts clean: errors from the last one no longer apply.
     setFormError(null);
+    setFieldErrors({});
     startTransition(async () => {
       try {
         const result = await action(input);

@@ -1,66 +1,60 @@
-"use client";
-import { useId } from "react";
-import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from "recharts";
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { ChartCard } from "./chart-card";
 import styles from "./charts.module.css";
 
-export type BarRow = { label: string; value: number; extra?: string };
+export type BarRow = {
+  label: string;
+  value: number;
+  /** The number as the reader sees it (defaults to the locale's number format). */
+  display?: string;
+  /** A further column in the table, e.g. the previous period behind a growth figure. */
+  extra?: string;
+  /** Where the label leads, e.g. this name's trend line. */
+  href?: string;
+};
 
-/** A horizontal bar chart with a title, and the same figures as a table for screen readers and copy. */
+/**
+ * A horizontal bar list drawn in HTML: labels wrap instead of being cut, every bar carries its
+ * number (and, on hover, label and number), and the table repeats the figures.
+ */
 export function BarChartCard(props: {
   title: string;
   locale: string;
   rows: BarRow[];
+  hint?: ReactNode;
   labels: { showData: string; name: string; count: string; extra?: string; empty: string };
 }) {
-  const id = useId();
-  if (props.rows.length === 0) {
-    return (
-      <figure className={styles.figure} aria-labelledby={id}>
-        <figcaption id={id} className={styles.caption}>{props.title}</figcaption>
-        <p className="muted">{props.labels.empty}</p>
-      </figure>
-    );
-  }
+  const max = Math.max(...props.rows.map((r) => r.value), 0);
+  const text = (r: BarRow) => r.display ?? r.value.toLocaleString(props.locale);
+  const head = [props.labels.name, props.labels.count, ...(props.labels.extra ? [props.labels.extra] : [])];
   return (
-    <figure className={styles.figure} aria-labelledby={id}>
-      <figcaption id={id} className={styles.caption}>{props.title}</figcaption>
-      <BarChart
-        className={styles.chart}
-        style={{ height: Math.max(160, props.rows.length * 28 + 40) }}
-        responsive
-        data={props.rows}
-        layout="vertical"
-        title={props.title}
-        margin={{ left: 8, right: 16 }}
-      >
-        <CartesianGrid horizontal={false} strokeDasharray="3 3" />
-        <XAxis type="number" allowDecimals={false} />
-        <YAxis type="category" dataKey="label" width={150} tick={{ fontSize: 12 }} />
-        <Tooltip />
-        <Bar dataKey="value" name={props.labels.count} fill="#2f6f5e" isAnimationActive={false} />
-      </BarChart>
-      <details>
-        <summary>{props.labels.showData}</summary>
-        <table className={styles.table}>
-          <caption className="muted">{props.title}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{props.labels.name}</th>
-              <th scope="col" className={styles.num}>{props.labels.count}</th>
-              {props.labels.extra ? <th scope="col" className={styles.num}>{props.labels.extra}</th> : null}
-            </tr>
-          </thead>
-          <tbody>
-            {props.rows.map((r) => (
-              <tr key={r.label}>
-                <th scope="row">{r.label}</th>
-                <td className={styles.num}>{r.value.toLocaleString(props.locale)}</td>
-                {props.labels.extra ? <td className={styles.num}>{r.extra ?? ""}</td> : null}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </details>
-    </figure>
+    <ChartCard
+      title={props.title}
+      hint={props.hint}
+      empty={props.rows.length === 0 ? props.labels.empty : null}
+      showData={props.labels.showData}
+      table={{ head, rows: props.rows.map((r) => ({ key: r.label, cells: [r.label, text(r), ...(props.labels.extra ? [r.extra ?? ""] : [])] })) }}
+    >
+      <ol className={styles.bars}>
+        {props.rows.map((r) => (
+          <li key={r.label} className={styles.barRow} title={`${r.label}: ${text(r)}`}>
+            <span className={styles.barLabel}>
+              {r.href ? (
+                <Link href={r.href} scroll={false}>
+                  {r.label}
+                </Link>
+              ) : (
+                r.label
+              )}
+            </span>
+            <span className={styles.barTrack} aria-hidden="true">
+              <span className={styles.bar} style={{ width: `${max > 0 ? Math.max(1, (r.value / max) * 100) : 0}%` }} />
+            </span>
+            <span className={styles.barValue}>{text(r)}</span>
+          </li>
+        ))}
+      </ol>
+    </ChartCard>
   );
 }

@@ -17,6 +17,7 @@ export const common = bilingual(
       unavailable: "Tjenesten er midlertidig utilgjengelig. Prøv igjen om litt.",
     },
     actions: { save: "Lagre", saving: "Lagrer …", cancel: "Avbryt", remove: "Fjern", edit: "Rediger", add: "Legg til", close: "Lukk", loading: "Laster …" },
+    confirm: { cannotUndo: "Dette kan ikke angres." },
     home: {
       title: "Kompetanseprofilen som jobber for deg",
       lead: "Bygg en profil over hva du kan, søk i ferdigheter og roller, og se hvilke roller som passer – med forklaring.",
@@ -26,7 +27,7 @@ export const common = bilingual(
     },
     empty: { comingSoon: "Her er det ingenting ennå." },
     notFound: { title: "Fant ikke siden", back: "Til forsiden" },
-    errorPage: { unavailableTitle: "Midlertidig utilgjengelig", failedTitle: "Noe gikk galt", retry: "Prøv igjen" },
+    pageError: { title: "Siden kunne ikke vises", body: "Noe gikk galt hos oss. Ingenting du har lagret, er tapt.", unavailableTitle: "Midlertidig utilgjengelig", retry: "Prøv igjen", home: "Til forsiden" },
   },
   {
     appName: "Evne",
@@ -44,6 +45,7 @@ export const common = bilingual(
       unavailable: "The service is temporarily unavailable. Please try again in a moment.",
     },
     actions: { save: "Save", saving: "Saving …", cancel: "Cancel", remove: "Remove", edit: "Edit", add: "Add", close: "Close", loading: "Loading …" },
+    confirm: { cannotUndo: "This cannot be undone." },
     home: {
       title: "The skills profile that works for you",
       lead: "Build a profile of what you can do, search skills and roles, and see which roles fit – with reasons.",
@@ -53,6 +55,6 @@ export const common = bilingual(
     },
     empty: { comingSoon: "Nothing here yet." },
     notFound: { title: "Page not found", back: "Back to the front page" },
-    errorPage: { unavailableTitle: "Temporarily unavailable", failedTitle: "Something went wrong", retry: "Try again" },
+    pageError: { title: "This page could not be shown", body: "Something went wrong on our side. Nothing you have saved is lost.", unavailableTitle: "Temporarily unavailable", retry: "Try again", home: "Back to the front page" },
   },
 );

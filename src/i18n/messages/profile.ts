@@ -26,6 +26,7 @@ export const profile = bilingual(
       removing: "Fjerner …",
       hint: "JPEG, PNG eller WebP, høyst 4 MB. Vi beskjærer til et kvadrat og fjerner posisjon og annen metadata.",
       removed: "Bildet er fjernet.",
+      confirmRemove: "Fjerne profilbildet?",
     },
     contact: {
       fullName: "Navn",
@@ -54,10 +55,11 @@ export const profile = bilingual(
       custom: "egen",
       customHint: "Egen ferdighet (ikke fra listen)",
       removeLabel: "Fjern {label}",
+      confirmRemove: "Fjerne «{label}» fra profilen?",
       added: "«{label}» er lagt til.",
       emptyTitle: "Ingen ferdigheter ennå",
       emptyBody: "Søk i feltet over og velg fra listen. Finner du ikke det du kan, legger du det til som egen ferdighet.",
-      count: "{count} ferdigheter",
+      count: "{count, plural, one {# ferdighet} other {# ferdigheter}}",
     },
     roles: {
       current: "Nåværende roller",
@@ -68,6 +70,7 @@ export const profile = bilingual(
       emptyCurrent: "Hvilken rolle har du i dag? Søk og velg over.",
       emptyTarget: "Hvilke roller vil du mot? Målroller gir bedre treff.",
       removeLabel: "Fjern {label}",
+      confirmRemove: "Fjerne rollen «{label}»?",
       custom: "egen",
     },
     experience: {
@@ -160,6 +163,7 @@ export const profile = bilingual(
       removing: "Removing …",
       hint: "JPEG, PNG or WebP, at most 4 MB. We crop it to a square and remove location and other metadata.",
       removed: "The picture has been removed.",
+      confirmRemove: "Remove your profile picture?",
     },
     contact: {
       fullName: "Name",
@@ -188,10 +192,11 @@ export const profile = bilingual(
       custom: "custom",
       customHint: "Custom skill (not from the list)",
       removeLabel: "Remove {label}",
+      confirmRemove: "Remove “{label}” from your profile?",
       added: "“{label}” has been added.",
       emptyTitle: "No skills yet",
       emptyBody: "Search in the field above and pick from the list. If you cannot find what you know, add it as a custom skill.",
-      count: "{count} skills",
+      count: "{count, plural, one {# skill} other {# skills}}",
     },
     roles: {
       current: "Current roles",
@@ -202,6 +207,7 @@ export const profile = bilingual(
       emptyCurrent: "Which role do you have today? Search and pick above.",
       emptyTarget: "Which roles are you aiming for? Target roles give better matches.",
       removeLabel: "Remove {label}",
+      confirmRemove: "Remove the role “{label}”?",
       custom: "custom",
     },
     experience: {

@@ -37,7 +37,7 @@ export const search = bilingual(
     noResults: "Nothing found for “{q}”. Try another word or a shorter spelling.",
     emptyTitle: "Type at least two letters to search",
     emptyBody: "You can search in Norwegian or English.",
-    resultCount: "{count} results",
+    resultCount: "{count, plural, one {# result} other {# results}}",
     matchedVia: "matched “{label}”",
     viewRole: "View role",
     addToProfile: "Add to profile",

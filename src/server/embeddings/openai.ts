@@ -19,18 +19,16 @@ export type OpenAIEmbedderOptions = {
   apiKey: string;
   model?: string;
   baseURL?: string;
-  /** Retries after a 429 or 5xx (and network errors) before giving up. */
-  maxRetries?: number;
-  /** First back-off delay; doubles on each retry unless the server sends Retry-After. */
-  baseDelayMs?: number;
-  maxDelayMs?: number;
   /**
-   * Per-request time limit. The SDK's default is ten minutes, which would hold a search request
-   * open through every retry; a request that takes longer counts as a (retryable) failure.
+   * Retries after a 408/409/429/5xx, a timeout or a network error, left to the SDK: it backs off
+   * exponentially with jitter and honours Retry-After / retry-after-ms.
+   */
+  maxRetries?: number;
+  /**
+   * Per-attempt time limit. The SDK's default is ten minutes, which would hold a search request
+   * open through every retry; an attempt that takes longer counts as a (retryable) failure.
    */
   timeoutMs?: number;
-  /** Injected by tests so back-off does not slow them down. */
-  sleep?: (ms: number) => Promise<void>;
 };
 
 const responseSchema = z.object({
@@ -40,43 +38,32 @@ const responseSchema = z.object({
 export function createOpenAIEmbedder(options: OpenAIEmbedderOptions): Embedder {
   const model = options.model ?? "text-embedding-3-small";
   const maxRetries = options.maxRetries ?? 5;
-  const baseDelayMs = options.baseDelayMs ?? 500;
-  const maxDelayMs = options.maxDelayMs ?? 60_000;
-  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
-  // The SDK's own retries are off: ours below honour Retry-After and report plainly.
-  const client = new OpenAI({ apiKey: options.apiKey, baseURL: options.baseURL, maxRetries: 0, timeout: options.timeoutMs ?? 30_000 });
+  const client = new OpenAI({ apiKey: options.apiKey, baseURL: options.baseURL, maxRetries, timeout: options.timeoutMs ?? 30_000 });
+
+  async function request(input: string[]) {
+    try {
+      return await client.embeddings.create({ model, input, dimensions: EMBEDDING_DIMENSIONS, encoding_format: "float" });
+    } catch (error) {
+      const status = error instanceof OpenAI.APIError ? error.status : undefined;
+      if (status === 401) {
+        throw new EmbeddingError("OpenAI rejected OPENAI_API_KEY (401 Unauthorized): check the key, or unset it to use the local embedder");
+      }
+      const what = status ? `HTTP ${status}` : error instanceof Error ? error.message : String(error);
+      throw new EmbeddingError(`OpenAI embeddings request failed (${what}); retried up to ${maxRetries} time(s)`);
+    }
+  }
 
   async function embedBatch(input: string[]): Promise<number[][]> {
-    for (let attempt = 0; ; attempt++) {
-      try {
-        const response = await client.embeddings.create({ model, input, dimensions: EMBEDDING_DIMENSIONS, encoding_format: "float" });
-        const parsed = responseSchema.parse(response);
-        const vectors: number[][] = new Array<number[]>(input.length);
-        for (const item of parsed.data) vectors[item.index] = item.embedding;
-        for (let i = 0; i < input.length; i++) {
-          const v = vectors[i];
-          if (!v || v.length !== EMBEDDING_DIMENSIONS) {
-            throw new EmbeddingError(`OpenAI returned no ${EMBEDDING_DIMENSIONS}-dimension embedding for input ${i}`);
-          }
-        }
-        return vectors;
-      } catch (error) {
-        const status = error instanceof OpenAI.APIError ? error.status : undefined;
-        if (status === 401) {
-          throw new EmbeddingError("OpenAI rejected OPENAI_API_KEY (401 Unauthorized): check the key, or unset it to use the local embedder");
-        }
-        const retryable = status === 429 || (status !== undefined && status >= 500) || error instanceof OpenAI.APIConnectionError;
-        if (!retryable || attempt >= maxRetries) {
-          if (error instanceof EmbeddingError) throw error;
-          const what = status ? `HTTP ${status}` : error instanceof Error ? error.message : String(error);
-          throw new EmbeddingError(`OpenAI embeddings request failed (${what}) after ${attempt + 1} attempt(s)`);
-        }
-        const headers = error instanceof OpenAI.APIError ? error.headers : undefined;
-        const hinted = retryAfterMs(headers);
-        const backoff = Math.min(maxDelayMs, baseDelayMs * 2 ** attempt * (0.75 + Math.random() * 0.5));
-        await sleep(hinted !== undefined ? Math.min(maxDelayMs, hinted) : backoff);
+    const parsed = responseSchema.parse(await request(input));
+    const vectors: number[][] = new Array<number[]>(input.length);
+    for (const item of parsed.data) vectors[item.index] = item.embedding;
+    for (let i = 0; i < input.length; i++) {
+      const v = vectors[i];
+      if (!v || v.length !== EMBEDDING_DIMENSIONS) {
+        throw new EmbeddingError(`OpenAI returned no ${EMBEDDING_DIMENSIONS}-dimension embedding for input ${i}`);
       }
     }
+    return vectors;
   }
 
   return {
@@ -91,15 +78,4 @@ export function createOpenAIEmbedder(options: OpenAIEmbedderOptions): Embedder {
       return out;
     },
   };
-}
-
-/** Retry-After as seconds or an HTTP date (and OpenAI's retry-after-ms), in milliseconds. */
-export function retryAfterMs(headers: Headers | undefined, now = Date.now()): number | undefined {
-  const ms = headers?.get("retry-after-ms");
-  if (ms && Number.isFinite(Number(ms))) return Math.max(0, Number(ms));
-  const value = headers?.get("retry-after");
-  if (!value) return undefined;
-  if (/^\d+(\.\d+)?$/.test(value.trim())) return Number(value) * 1000;
-  const at = Date.parse(value);
-  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }

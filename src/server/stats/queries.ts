@@ -7,6 +7,7 @@ import type { StatsMetric } from "@/server/db/schema";
 import { isPublishableQuery, passesK, suppressWithTotal } from "./disclosure";
 import { addDays, daysBetween, type Day } from "./days";
 import { lastRolledDay } from "./rollup";
+import { keySeries } from "./series";
 
 export const periodValues = [7, 30, 90, 365] as const;
 /** Query params of /admin/trends and its CSV: ?period=7|30|90|365&type=skill|role. */
@@ -109,6 +110,7 @@ export type Trends = {
   rising: Rising[];
   topAdded: Ranked[];
   topTerms: Ranked[];
+  searches: SeriesPoint[];
   logins: SeriesPoint[];
   pageViews: SeriesPoint[];
   routes: Ranked[];
@@ -121,18 +123,19 @@ export type Trends = {
 export async function loadTrends(db: Db, p: TrendsFilter & { k: number; locale: string; limit?: number }): Promise<Trends> {
   const limit = p.limit ?? 10;
   const lastDay = await lastRolledDay(db);
-  const empty: Trends = { k: p.k, lastDay, window: null, topSearched: [], rising: [], topAdded: [], topTerms: [], logins: [], pageViews: [], routes: [] };
+  const empty: Trends = { k: p.k, lastDay, window: null, topSearched: [], rising: [], topAdded: [], topTerms: [], searches: [], logins: [], pageViews: [], routes: [] };
   if (!lastDay) return empty;
   const { current, previous } = windowsFor(lastDay, p.period);
 
   const top = async (metric: StatsMetric, dim: string, n: number) =>
     (await topKeysFromWindows(db, { metric, dim, period: p.period, lastDay, k: p.k, limit: n })) ??
     (await topKeys(db, { metric, dim, window: current, k: p.k, limit: n }));
-  const [searched, added, terms, rising, logins, views] = await Promise.all([
+  const [searched, added, terms, rising, searches, logins, views] = await Promise.all([
     top("search_concept", p.type, limit),
     top("profile_added", p.type === "skill" ? "skill_added" : "role_added", limit),
     top("search_query", p.type, limit * 3),
     risingKeys(db, { dim: p.type, period: p.period, lastDay, current, previous, k: p.k }),
+    keySeries(db, { metric: "searches", dim: p.type, key: "*", window: current, k: p.k }),
     dayCells(db, { metric: "logins", window: current }),
     dayCells(db, { metric: "page_views", window: current }),
   ]);
@@ -153,6 +156,7 @@ export async function loadTrends(db: Db, p: TrendsFilter & { k: number; locale: 
     // Rule 4: free text is shown only normalised and without contact details or identifiers.
     topTerms: terms.filter((r) => isPublishableQuery(r.key)).slice(0, limit).map((r) => ({ key: r.key, label: r.key, events: r.events })),
     rising: risingTop.map((r) => ({ ...r, label: label(r.key) })),
+    searches,
     logins: series(current, logins, p.k),
     pageViews: series(current, views.filter((v) => v.key === "*"), p.k),
     routes: routeTotals(views, p.k).slice(0, limit),
@@ -197,6 +201,7 @@ export function trendsCsv(t: Trends, filter: TrendsFilter): string {
   for (const r of t.rising) push("rising", r.key, r.label, "", r.current, r.previous);
   for (const r of t.topAdded) push("top_added", r.key, r.label, "", r.events, "");
   for (const r of t.topTerms) push("top_terms", r.key, r.label, "", r.events, "");
+  for (const p of t.searches) if (p.events !== null) push("searches", "*", "", p.day, p.events, "");
   for (const p of t.logins) if (p.people !== null) push("logins_users", "", "", p.day, p.people, "");
   for (const p of t.pageViews) if (p.events !== null) push("page_views", "*", "", p.day, p.events, "");
   for (const r of t.routes) push("page_views_by_route", r.key, r.label, "", r.events, "");

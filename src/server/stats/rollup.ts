@@ -97,6 +97,13 @@ async function rollupDay(db: Db, day: Day, excluded: string[], beforeCommit?: Ro
       from search_log
       where ${inDay(sql.raw("occurred_at"))} and resolved_concept_id is not null and ${notExcluded}
       group by search_type, resolved_concept_id`);
+    // Every search of a type that day, whatever it found: the searches-per-day series.
+    await tx.execute(sql`
+      insert into stats_daily (day, metric, dim, key, events, people)
+      select ${day}::date, 'searches', search_type, '*', count(*), count(distinct pseudonym)
+      from search_log
+      where ${inDay(sql.raw("occurred_at"))} and ${notExcluded}
+      group by search_type`);
     await tx.execute(sql`
       insert into stats_daily (day, metric, dim, key, events, people)
       select ${day}::date, 'profile_added', kind, concept_id::text, count(*), count(distinct pseudonym)

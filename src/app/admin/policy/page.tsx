@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { format } from "@/i18n/bilingual";
 import { currentPolicy } from "@/i18n/messages/policy";
 import { getMessages } from "@/i18n/server";
 import { requireAdmin } from "@/server/auth/session";
@@ -11,7 +10,7 @@ export const metadata: Metadata = { title: "Admin · Policy" };
 
 export default async function AdminPolicyPage() {
   await requireAdmin();
-  const { locale, m } = await getMessages();
+  const { locale, m, format } = await getMessages();
   const t = m.privacy.admin;
   const versions = await listPolicyVersions(await getDb());
   const fmt = new Intl.DateTimeFormat(locale === "nb" ? "nb-NO" : "en-GB", { dateStyle: "medium", timeZone: "UTC" });

@@ -1,13 +1,12 @@
 "use client";
 import { useState, useTransition } from "react";
-import { format } from "@/i18n/bilingual";
 import { useMessages } from "@/i18n/client";
 import { publishPolicyAction } from "@/server/privacy/actions";
 
 type Errors = Partial<Record<"version" | "summaryNb" | "summaryEn" | "effectiveDate" | "_", string>>;
 
 export function PublishPolicyForm({ earliestMaterial }: { earliestMaterial: string }) {
-  const { m } = useMessages();
+  const { m, format } = useMessages();
   const t = m.privacy.admin;
   const [pending, startTransition] = useTransition();
   const [errors, setErrors] = useState<Errors>({});

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { eq } from "drizzle-orm";
-import { format } from "@/i18n/bilingual";
 import { getMessages } from "@/i18n/server";
 import { requireUser } from "@/server/auth/session";
 import { getDb } from "@/server/db";
@@ -13,7 +12,7 @@ export const metadata: Metadata = { title: "Personvern / Privacy" };
 
 export default async function PrivacySettingsPage() {
   const user = await requireUser("/settings/privacy");
-  const { locale, m } = await getMessages();
+  const { locale, m, format } = await getMessages();
   const db = await getDb();
   const [row] = await db.select({ restrictedAt: users.restrictedAt, objectedAt: users.objectedAt }).from(users).where(eq(users.id, user.id)).limit(1);
   const consents = await currentConsents(db, { userId: user.id });

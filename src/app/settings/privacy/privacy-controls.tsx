@@ -1,7 +1,6 @@
 "use client";
 import { useState, useTransition } from "react";
 import { useConsent } from "@/components/consent/consent-provider";
-import { format } from "@/i18n/bilingual";
 import { useMessages } from "@/i18n/client";
 import { deleteAccountAction, setConsentAction, setObjectionAction, setRestrictionAction } from "@/server/privacy/actions";
 
@@ -71,7 +70,7 @@ export function ConsentToggles({ initial }: { initial: Record<Purpose, boolean> 
 
 /** Deleting needs the account's e-mail typed in: hard to do by accident, easy to do on purpose. */
 export function DeleteAccountForm({ email }: { email: string }) {
-  const { m } = useMessages();
+  const { m, format } = useMessages();
   const t = m.privacy.settings.deletion;
   const [value, setValue] = useState("");
   const [error, setError] = useState<string | null>(null);

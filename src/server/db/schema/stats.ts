@@ -1,6 +1,6 @@
 import { bigint, date, index, integer, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
 
-export const statsMetricValues = ["search_query", "search_concept", "profile_added", "logins", "page_views"] as const;
+export const statsMetricValues = ["search_query", "search_concept", "searches", "profile_added", "logins", "page_views"] as const;
 export type StatsMetric = (typeof statsMetricValues)[number];
 
 /**
@@ -17,7 +17,7 @@ export type StatsMetric = (typeof statsMetricValues)[number];
  * cells and recover nothing that was suppressed.
  *
  * dim: search type (skill|role) for search metrics, event kind for profile_added, "" otherwise.
- * key: normalised query | concept id | route | "*" (all routes / all logins).
+ * key: normalised query | concept id | route | "*" (all routes / all logins / all searches of a type).
  */
 export const statsDaily = pgTable(
   "stats_daily",

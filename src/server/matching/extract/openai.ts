@@ -1,32 +1,24 @@
 // The OpenAI skill namer: chat completions with a strict JSON schema. Only the pasted text is sent,
 // never the user's name, e-mail or id. What it returns is untrusted: see validateNamedSkills.
 import OpenAI from "openai";
+import { zodResponseFormat } from "openai/helpers/zod";
 import { z } from "zod";
 import type { SkillNamer } from "./types";
 
-const replySchema = z.object({
-  skills: z.array(z.object({ name: z.string().trim().min(1).max(200), phrase: z.string().max(500) })).max(100),
+/** What the model must answer; the strict JSON schema it is sent is derived from this. */
+const skillsInText = z.object({
+  skills: z
+    .array(
+      z.object({
+        name: z.string().describe("The skill, as a short standard skill name (ESCO style)"),
+        phrase: z.string().describe("The exact words in the text the skill was read from"),
+      }),
+    )
+    .max(100),
 });
-
-const jsonSchema = {
-  type: "object",
-  properties: {
-    skills: {
-      type: "array",
-      items: {
-        type: "object",
-        properties: {
-          name: { type: "string", description: "The skill, as a short standard skill name (ESCO style)" },
-          phrase: { type: "string", description: "The exact words in the text the skill was read from" },
-        },
-        required: ["name", "phrase"],
-        additionalProperties: false,
-      },
-    },
-  },
-  required: ["skills"],
-  additionalProperties: false,
-} as const;
+const responseFormat = zodResponseFormat(skillsInText, "skills_in_text");
+/** Bounds strict mode cannot express; a skill outside them is dropped. */
+const usable = (s: { name: string; phrase: string }) => s.name.length > 0 && s.name.length <= 200 && s.phrase.length <= 500;
 
 const instructions = {
   en: "List the professional skills the text shows its author has. Use short, standard skill names in English. For each, quote the exact words of the text it came from. Do not guess skills the text does not show.",
@@ -42,32 +34,25 @@ export function createOpenAISkillNamer(options: { apiKey: string; model: string;
   return {
     name: `openai:${options.model}`,
     async nameSkills(text, lang) {
-      let content: string | null | undefined;
+      let answer: z.infer<typeof skillsInText> | null | undefined;
       try {
-        const completion = await client.chat.completions.create({
+        const completion = await client.chat.completions.parse({
           model: options.model,
           temperature: 0,
           messages: [
             { role: "system", content: instructions[lang] },
             { role: "user", content: text },
           ],
-          response_format: { type: "json_schema", json_schema: { name: "skills_in_text", strict: true, schema: jsonSchema } },
+          response_format: responseFormat,
         });
-        content = completion.choices[0]?.message.content;
+        answer = completion.choices[0]?.message.parsed;
       } catch (error) {
-        const status = error instanceof OpenAI.APIError ? ` (HTTP ${error.status})` : "";
-        throw new SkillNamerError(`OpenAI skill extraction failed${status}`);
+        if (error instanceof OpenAI.APIError) throw new SkillNamerError(`OpenAI skill extraction failed (HTTP ${error.status})`);
+        if (error instanceof SyntaxError || error instanceof z.ZodError) throw new SkillNamerError("OpenAI's answer did not have the expected shape");
+        throw new SkillNamerError("OpenAI skill extraction failed");
       }
-      if (!content) throw new SkillNamerError("OpenAI returned no answer");
-      let json: unknown;
-      try {
-        json = JSON.parse(content);
-      } catch {
-        throw new SkillNamerError("OpenAI returned something that is not JSON");
-      }
-      const parsed = replySchema.safeParse(json);
-      if (!parsed.success) throw new SkillNamerError("OpenAI's answer did not have the expected shape");
-      return parsed.data.skills;
+      if (!answer) throw new SkillNamerError("OpenAI returned no answer");
+      return answer.skills.map((s) => ({ name: s.name.trim(), phrase: s.phrase })).filter(usable);
     },
   };
 }
