@@ -14,6 +14,8 @@ const envSchema = z.object({
   NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY: optional,
   CLERK_JWT_KEY: optional,
   CLERK_WEBHOOK_SIGNING_SECRET: optional,
+  /** Opt-in for passwordless local sign-in outside development (self-hosting, browser tests). */
+  EVNE_AUTH: z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), z.enum(["local"]).optional()),
   OPENAI_API_KEY: optional,
   OPENAI_EMBEDDING_MODEL: z.preprocess((v) => (v === "" ? undefined : v), z.string().default("text-embedding-3-small")),
   OPENAI_CHAT_MODEL: z.preprocess((v) => (v === "" ? undefined : v), z.string().default("gpt-4o-mini")),
@@ -52,6 +54,17 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
         throw new EnvError(`Missing environment variable ${name}: required on a Vercel production deployment (embedded defaults are for development only)`);
       }
     }
+  }
+  // `next build` and `next start` run with NODE_ENV=production; `next dev` and tests do not.
+  const production = env.NODE_ENV === "production" || env.VERCEL_ENV === "production";
+  const clerk = Boolean(env.CLERK_SECRET_KEY);
+  if (!clerk && production && env.EVNE_AUTH !== "local") {
+    throw new EnvError(
+      "Missing environment variable EVNE_AUTH: set EVNE_AUTH=local to allow passwordless local sign-in on this server, or set the Clerk keys and CLERK_WEBHOOK_SIGNING_SECRET",
+    );
+  }
+  if (clerk && production && !env.CLERK_WEBHOOK_SIGNING_SECRET) {
+    throw new EnvError("Missing environment variable CLERK_WEBHOOK_SIGNING_SECRET: required in production with Clerk, or deleted accounts are never erased here");
   }
   return { ...env, dataDir: env.DATA_DIR ?? ".data" };
 }
