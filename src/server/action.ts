@@ -4,6 +4,7 @@ import { getSessionUser } from "@/server/auth/session";
 import type { SessionUser } from "@/server/auth/types";
 import { getDb, type Db } from "@/server/db";
 import { AppError } from "@/server/errors";
+import { log } from "@/server/log";
 
 export type ActionResult<T> =
   | { ok: true; data: T }
@@ -32,7 +33,7 @@ export function userAction<S extends z.ZodType, T>(
       if (error instanceof AppError) {
         return { ok: false, code: error.code, error: error.message, fieldErrors: error.details?.fieldErrors };
       }
-      console.error("[action] unexpected error", error);
+      log.error("action", "unexpected error", { error });
       return { ok: false, code: "internal", error: "Something went wrong" };
     }
   };

@@ -40,7 +40,10 @@ describe("local sign-in is opt-in outside development", () => {
       vi.stubEnv("NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY", "");
       const exit = vi.spyOn(process, "exit").mockImplementation(() => undefined as never);
       const lines: string[] = [];
-      vi.spyOn(console, "error").mockImplementation((...args: unknown[]) => void lines.push(args.join(" ")));
+      vi.spyOn(process.stderr, "write").mockImplementation((chunk: string | Uint8Array) => {
+        lines.push(...String(chunk).split("\n").filter(Boolean));
+        return true;
+      });
       const { bootstrap } = await import("@/server/bootstrap");
       await bootstrap();
       expect(exit).toHaveBeenCalledWith(1);

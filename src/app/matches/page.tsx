@@ -8,7 +8,8 @@ import { format } from "@/i18n/bilingual";
 import { getMessages } from "@/i18n/server";
 import { requireUser } from "@/server/auth/session";
 import { getDb } from "@/server/db";
-import { getEmbedder } from "@/server/embeddings";
+import { limitPage } from "@/server/http/page-limit";
+import { embedderFor } from "@/server/ai/redact";
 import { gapPlan } from "@/server/matching/gap";
 import { matchRoles } from "@/server/matching/match";
 import { loadUserSkills } from "@/server/matching/profile-skills";
@@ -18,6 +19,7 @@ export const dynamic = "force-dynamic";
 
 export default async function MatchesPage() {
   const user = await requireUser("/matches");
+  await limitPage("matches", user);
   const { locale, m } = await getMessages();
   const t = m.matching;
   if (user.restricted) {
@@ -29,7 +31,7 @@ export default async function MatchesPage() {
     );
   }
   const db = await getDb();
-  const embedder = getEmbedder();
+  const embedder = await embedderFor(db, user);
   const skills = await loadUserSkills(db, { userId: user.id });
   const [matches, plan, suggestions] = await Promise.all([
     matchRoles(db, { skills, lang: locale, limit: 10, embedder }),

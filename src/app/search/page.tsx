@@ -3,7 +3,7 @@ import { headers } from "next/headers";
 import { getMessages } from "@/i18n/server";
 import { getSessionUser } from "@/server/auth/session";
 import { getDb } from "@/server/db";
-import { getEmbedder } from "@/server/embeddings";
+import { embedderFor } from "@/server/ai/redact";
 import { AppError } from "@/server/errors";
 import { enforceRateLimit, searchRateLimit } from "@/server/ratelimit";
 import { searchConcepts } from "@/server/search/concepts";
@@ -11,6 +11,7 @@ import type { ConceptHit } from "@/components/concept-autocomplete";
 import { logSearch } from "@/server/search/log";
 import { searchQuerySchema } from "@/server/search/query";
 import { SearchView, type SearchViewError } from "./search-view";
+import { log } from "@/server/log";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { m } = await getMessages();
@@ -34,10 +35,10 @@ export default async function SearchPage(props: { searchParams: Promise<Record<s
       const db = await getDb();
       const user = await getSessionUser();
       await enforceRateLimit(db, searchRateLimit(user, await headers()));
-      results = await searchConcepts(db, { ...parsed.data, embedder: getEmbedder(), mode: "hybrid" });
+      results = await searchConcepts(db, { ...parsed.data, embedder: await embedderFor(db, user), mode: "hybrid" });
       await logSearch(db, { user, query: q, type, resolvedConceptId: results[0]?.conceptId ?? null });
     } catch (e) {
-      if (!(e instanceof AppError)) console.error("[search] page search failed", e);
+      if (!(e instanceof AppError)) log.error("search", "page search failed", { error: e });
       error = e instanceof AppError && e.code === "rate_limited" ? "rateLimited" : "failed";
     }
   }

@@ -4,6 +4,7 @@ import { getSessionUser } from "@/server/auth/session";
 import type { SessionUser } from "@/server/auth/types";
 import { getDb, type Db } from "@/server/db";
 import { AppError, errorStatus } from "@/server/errors";
+import { log } from "@/server/log";
 
 type Ctx<U> = { request: Request; db: Db; user: U; params: Record<string, string | string[]> };
 type RouteContext = { params: Promise<Record<string, string | string[]>> };
@@ -24,7 +25,7 @@ export function errorResponse(error: unknown): Response {
       { status: 400 },
     );
   }
-  console.error("[route] unexpected error", error);
+  log.error("route", "unexpected error", { error });
   return Response.json({ error: { code: "internal", message: "Something went wrong" } }, { status: 500 });
 }
 

@@ -8,6 +8,7 @@ import type { Embedder } from "@/server/embeddings/types";
 import { reciprocalRankFusion } from "./fuse";
 import { likePrefix, MAX_QUERY_LENGTH, normalizeQuery } from "./query";
 import { ensurePlannerStats } from "@/server/db/planner-stats";
+import { log } from "@/server/log";
 
 export type ConceptSearchResult = {
   conceptId: string;
@@ -82,7 +83,7 @@ export async function searchConcepts(db: Db, p: SearchConceptsParams): Promise<C
 
 /** A failing embedder (e.g. the API is down) degrades search to its lexical half instead of failing it. */
 function lexicalOnly(error: unknown): string[] {
-  console.warn("[search] vector search skipped:", error instanceof Error ? error.message : String(error));
+  log.warn("search", "vector search skipped", { error });
   return [];
 }
 

@@ -1,6 +1,6 @@
 // GET /api/search?q=&type=skill|role&lang=nb|en&limit= — concept autocomplete and search.
 import { z } from "zod";
-import { getEmbedder } from "@/server/embeddings";
+import { embedderFor } from "@/server/ai/redact";
 import { publicRoute } from "@/server/http/route";
 import { enforceRateLimit, searchRateLimit } from "@/server/ratelimit";
 import { searchConcepts } from "@/server/search/concepts";
@@ -14,7 +14,7 @@ const responseSchema = z.object({
 export const GET = publicRoute(async ({ request, db, user }) => {
   const input = searchQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   await enforceRateLimit(db, searchRateLimit(user, request.headers));
-  const results = await searchConcepts(db, { ...input, embedder: getEmbedder(), mode: "autocomplete" });
+  const results = await searchConcepts(db, { ...input, embedder: await embedderFor(db, user), mode: "autocomplete" });
   await logSearch(db, { user, query: input.q, type: input.type, resolvedConceptId: results[0]?.conceptId ?? null });
   return Response.json(responseSchema.parse({ results }), { headers: { "Cache-Control": "private, no-store" } });
 });

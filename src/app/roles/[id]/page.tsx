@@ -6,13 +6,15 @@ import styles from "@/components/matching/matching.module.css";
 import { getMessages } from "@/i18n/server";
 import { getSessionUser } from "@/server/auth/session";
 import { getDb } from "@/server/db";
-import { getEmbedder } from "@/server/embeddings";
+import { limitPage } from "@/server/http/page-limit";
+import { embedderFor } from "@/server/ai/redact";
 import { getRoleDetails, roleCoverage } from "@/server/matching/role-page";
 
 export const dynamic = "force-dynamic";
 
 export default async function RolePage(props: { params: Promise<{ id: string }> }) {
   const { id } = await props.params;
+  await limitPage("role_page", await getSessionUser());
   const { locale, m } = await getMessages();
   const t = m.matching;
   const db = await getDb();
@@ -20,7 +22,7 @@ export default async function RolePage(props: { params: Promise<{ id: string }> 
   if (!role) notFound();
   const user = await getSessionUser();
   const coverage = user
-    ? await roleCoverage(db, { userId: user.id, roleId: role.id, lang: locale, embedder: getEmbedder(), restricted: user.restricted })
+    ? await roleCoverage(db, { userId: user.id, roleId: role.id, lang: locale, embedder: await embedderFor(db, user), restricted: user.restricted })
     : null;
   const have = new Set(coverage ? [...coverage.matchedEssential, ...coverage.matchedOptional].map((s) => s.skillId) : []);
 
