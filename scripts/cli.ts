@@ -5,6 +5,7 @@ import { runCli } from "./cli-runtime";
 type Command = (args: string[]) => Promise<void>;
 
 const commands: Record<string, () => Promise<{ run: Command }>> = {
+  keys: () => import("./commands/keys"),
   match: () => import("./commands/match"),
   stats: () => import("./commands/stats"),
 };

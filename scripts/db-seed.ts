@@ -1,5 +1,8 @@
-// npm run db:seed — idempotent demo content (never run against production data you care about).
+// npm run db:seed [-- --demo] — idempotent starter taxonomy; demo people (who can sign in without
+// a password, one an admin) are added to the embedded database always, and to DATABASE_URL only
+// with --demo (never run that against production data you care about).
 import path from "node:path";
+import { parseArgs } from "node:util";
 import { parseEnv } from "../src/env";
 import { openPglite, openPostgres } from "../src/server/db/client";
 import { runMigrations } from "../src/server/db/migrate";
@@ -7,12 +10,14 @@ import { seedDemo } from "../src/server/seed";
 import { runCli } from "./cli-runtime";
 
 await runCli("db:seed", async () => {
+  const { values } = parseArgs({ options: { demo: { type: "boolean", default: false } } });
   const env = parseEnv(process.env);
   const handle = env.DATABASE_URL ? await openPostgres(env.DATABASE_URL) : await openPglite(path.resolve(env.dataDir, "pglite"));
   try {
     await runMigrations(handle);
-    await seedDemo(handle.db);
-    console.log("[db:seed] done");
+    const demoPeople = !env.DATABASE_URL || values.demo;
+    await seedDemo(handle.db, { demoPeople });
+    console.log(`[db:seed] done${demoPeople ? " (with demo people)" : " (taxonomy only; add --demo for demo people)"}`);
   } finally {
     await handle.close();
   }

@@ -104,7 +104,7 @@ export const bench: Bench = async ({ emit }) => {
     emit({ name: "stats_event_insert_rows_per_s", value: Math.round(rows / (insert.ms / 1000)), unit: "rows/s", n: rows });
 
     const ring = parseKeyring("bench:bench-secret-0123456789abcdef");
-    const rollup = await timed(() => rollupPending(db, { ring }));
+    const rollup = await timed(() => rollupPending(db, { ring, k }));
     emit({ name: "stats_rollup_seconds", value: Number((rollup.ms / 1000).toFixed(2)), unit: "s", n: rollup.value.days.length });
     emit({ name: "stats_rollup_events_per_s", value: Math.round(rows / (rollup.ms / 1000)), unit: "rows/s", n: rows });
 

@@ -5,6 +5,7 @@ import type { SessionUser } from "@/server/auth/types";
 import { getDb, type Db } from "@/server/db";
 import { isDbUnavailable, markDbUnavailable } from "@/server/db/availability";
 import { AppError } from "@/server/errors";
+import { log } from "@/server/log";
 
 export type ActionResult<T> =
   | { ok: true; data: T }
@@ -37,7 +38,7 @@ export function userAction<S extends z.ZodType, T>(
         markDbUnavailable(error);
         return { ok: false, code: "unavailable", error: "The service is temporarily unavailable. Try again in a moment." };
       }
-      console.error("[action] unexpected error", error);
+      log.error("action", "unexpected error", { error });
       return { ok: false, code: "internal", error: "Something went wrong" };
     }
   };

@@ -1,6 +1,7 @@
 import "server-only";
 import { createHmac } from "node:crypto";
 import { sql } from "drizzle-orm";
+import { getEnv } from "@/env";
 import type { Db } from "@/server/db/client";
 import { queryRows } from "@/server/db/rows";
 import { AppError } from "@/server/errors";
@@ -16,18 +17,16 @@ export function rateLimitKey(scope: string, subject: string, secret = getKeyring
   return `${scope}:${createHmac("sha256", secret).update(`ratelimit\u0000${subject}`).digest("base64url").slice(0, 22)}`;
 }
 
-/** The caller's address as the proxy in front of us reports it (first x-forwarded-for hop). */
-export function clientIp(headers: Headers): string {
-  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || headers.get("x-real-ip")?.trim() || "unknown";
-}
-
 /** The search limiter's key and limit: per user when signed in, per (hashed) address otherwise. */
-export function searchRateLimit(user: { id: string } | null, headers: Headers): { key: string; limit: number; windowSeconds: number } {
+export function searchRateLimit(
+  user: { id: string } | null,
+  headers: Headers,
+  source: AddressSource = addressSourceFrom(getEnv()),
+): { key: string; limit: number; windowSeconds: number } {
   // Autocomplete sends a request per pause in typing, so the limits are generous.
   return user
     ? { key: rateLimitKey("search", `user:${user.id}`), limit: 120, windowSeconds: 60 }
-    : { key: rateLimitKey("search", `ip:${clientIp(headers)}`), limit: 60, windowSeconds: 60 };
+    : { key: rateLimitKey("search", `ip:${trustedClientAddress(headers, source)}`), limit: 60, windowSeconds: 60 };
 }
 
 /**
@@ -65,4 +64,56 @@ export async function enforceRateLimit(db: Db, p: { key: string; limit: number; 
     throw new AppError("rate_limited", "Too many requests. Wait a moment and try again.", { retryAfterSeconds: result.retryAfterSeconds });
   }
   return result;
+}
+
+/**
+ * Where the caller's address comes from, per deployment target (see README, "Rate limits"):
+ * - `vercel`: Vercel's edge sets `x-vercel-forwarded-for` (and `x-real-ip`) itself and overwrites
+ *   whatever the client sent, so it cannot be forged there.
+ * - `hops` (TRUSTED_PROXY=N off Vercel): N proxies we run append to X-Forwarded-For; the entry N
+ *   from the right was written by our outermost proxy. Entries further left came from the client.
+ * - `none`: nothing in the request can be trusted; anonymous callers share one bucket.
+ */
+export type AddressSource = { kind: "vercel" } | { kind: "hops"; hops: number } | { kind: "none" };
+
+export function addressSourceFrom(env: { VERCEL?: string; VERCEL_ENV?: string; TRUSTED_PROXY?: number }): AddressSource {
+  if (env.VERCEL || env.VERCEL_ENV) return { kind: "vercel" };
+  if (env.TRUSTED_PROXY && env.TRUSTED_PROXY > 0) return { kind: "hops", hops: env.TRUSTED_PROXY };
+  return { kind: "none" };
+}
+
+/** The caller's address from a source clients cannot forge on this deployment, or a shared bucket. */
+export function trustedClientAddress(headers: Headers, source: AddressSource): string {
+  if (source.kind === "vercel") {
+    return headers.get("x-vercel-forwarded-for")?.split(",")[0]?.trim() || headers.get("x-real-ip")?.trim() || "anonymous";
+  }
+  if (source.kind === "hops") {
+    const chain = (headers.get("x-forwarded-for") ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+    return chain[chain.length - source.hops] ?? "anonymous";
+  }
+  return "anonymous";
+}
+
+export type LimitedAction = "extract" | "avatar" | "matches" | "role_page";
+
+/**
+ * Limits for expensive work, per user (per trusted address for anonymous role pages): extraction
+ * pays for an OpenAI call, avatar processing runs sharp, /matches and /roles/[id] run vector
+ * queries over the taxonomy.
+ */
+const expensiveLimits: Record<LimitedAction, { user: number; anonymous: number; windowSeconds: number }> = {
+  extract: { user: 10, anonymous: 0, windowSeconds: 600 },
+  avatar: { user: 10, anonymous: 0, windowSeconds: 600 },
+  matches: { user: 30, anonymous: 0, windowSeconds: 60 },
+  role_page: { user: 60, anonymous: 30, windowSeconds: 60 },
+};
+
+export function expensiveRateLimit(
+  action: LimitedAction,
+  caller: { user: { id: string } | null; headers?: Headers; source?: AddressSource },
+): { key: string; limit: number; windowSeconds: number } {
+  const l = expensiveLimits[action];
+  return caller.user
+    ? { key: rateLimitKey(action, `user:${caller.user.id}`), limit: l.user, windowSeconds: l.windowSeconds }
+    : { key: rateLimitKey(action, `ip:${trustedClientAddress(caller.headers ?? new Headers(), caller.source ?? { kind: "none" })}`), limit: l.anonymous, windowSeconds: l.windowSeconds };
 }

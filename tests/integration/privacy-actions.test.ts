@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { Webhook } from "svix";
+import { WebhookSigner as Webhook } from "@tests/helpers/webhooks";
 import { afterAll, beforeAll, beforeEach, describe, expect, test, vi } from "vitest";
 import { createTestDb, type TestDb } from "@tests/helpers/db";
 import { rowsLeftFor, testRing, userWithEverything } from "@tests/helpers/privacy";

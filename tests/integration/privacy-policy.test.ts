@@ -21,8 +21,8 @@ const input = (over: Partial<Parameters<typeof publishPolicy>[1]> = {}) => ({
 beforeAll(async () => {
   t = await createTestDb();
   await t.db.insert(users).values([
-    { email: "a@example.test", displayName: "A", locale: "nb" },
-    { email: "b@example.test", displayName: "B", locale: "en" },
+    { email: "a@example.test", displayName: "A", locale: "nb", createdAt: new Date("2026-01-01T00:00:00Z") },
+    { email: "b@example.test", displayName: "B", locale: "en", createdAt: new Date("2026-01-01T00:00:00Z") },
   ]);
 });
 afterAll(async () => t.close());
@@ -58,10 +58,10 @@ describe("policy versions", () => {
       ["b@example.test", "policy_changed", "en"],
     ]);
     const provider = consoleMailProvider(() => {});
-    expect(await processOutbox(t.db, provider)).toEqual({ sent: 2, failed: 0 });
+    expect(await processOutbox(t.db, provider)).toEqual({ sent: 2, failed: 0, dead: 0 });
     expect(provider.sent.find((m) => m.to === "b@example.test")?.text).toContain("We keep searches");
     expect(provider.sent.find((m) => m.to === "a@example.test")?.subject).toMatch(/personvernerklæring versjon 2.0/);
-    expect(await processOutbox(t.db, provider)).toEqual({ sent: 0, failed: 0 });
+    expect(await processOutbox(t.db, provider)).toEqual({ sent: 0, failed: 0, dead: 0 });
     // Announced in advance: upcoming, not yet in force.
     expect((await upcomingPolicy(t.db, now))?.version).toBe("2.0");
     expect((await effectivePolicy(t.db, now)).version).toBe("1.1");
@@ -82,14 +82,29 @@ describe("policy versions", () => {
     const [b] = await t.db.select().from(users).where(eq(users.email, "b@example.test"));
     expect(b && (await pendingPolicyNotice(t.db, { userId: b.id }))?.version).toBe("2.0");
   });
+
+  // Issue 14, point 9
+  test("someone who signed up after the version was published is not told it was updated", async () => {
+    const [latecomer] = await t.db.insert(users).values({ email: "late@example.test", displayName: "Late", createdAt: new Date(now.getTime() + 60_000) }).returning();
+    expect(latecomer && (await pendingPolicyNotice(t.db, { userId: latecomer.id }))).toBeNull();
+  });
 });
 
 describe("notice period boundary", () => {
-  test("a material change exactly 14 days ahead is accepted, 13 days is refused", async () => {
+  // Issue 14, point 5: 14 full days in Europe/Oslo time. 23:30 UTC on 24 Nov is already 25 Nov in
+  // Oslo; 8 Dec (accepted before) began 13 days and 22.5 hours later.
+  test("a material change needs 14 full Oslo days between publishing and taking effect", async () => {
     const local = await createTestDb();
     const at = new Date("2026-11-24T23:30:00Z");
-    await expect(publishPolicy(local.db, input({ version: "3.0", effectiveDate: "2026-12-07" }), at)).rejects.toMatchObject({ code: "bad_request" });
-    await expect(publishPolicy(local.db, input({ version: "3.0", effectiveDate: "2026-12-08" }), at)).resolves.toMatchObject({ queued: 0 });
+    for (const early of ["2026-12-08", "2026-12-09"]) {
+      await expect(publishPolicy(local.db, input({ version: "3.0", effectiveDate: early }), at)).rejects.toMatchObject({ code: "bad_request" });
+    }
+    const { version } = await publishPolicy(local.db, input({ version: "3.0", effectiveDate: "2026-12-10" }), at);
+    expect(version.effectiveAt.toISOString()).toBe("2026-12-09T23:00:00.000Z"); // midnight in Oslo
+    expect(version.effectiveAt.getTime() - at.getTime()).toBeGreaterThanOrEqual(14 * 86_400_000);
+    // summer time: Oslo is UTC+2
+    const { version: summer } = await publishPolicy(local.db, input({ version: "3.1", effectiveDate: "2027-07-01" }), new Date("2027-06-01T12:00:00Z"));
+    expect(summer.effectiveAt.toISOString()).toBe("2027-06-30T22:00:00.000Z");
     await local.close();
   });
 });

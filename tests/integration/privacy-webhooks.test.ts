@@ -1,9 +1,10 @@
 import { eq } from "drizzle-orm";
-import { Webhook } from "svix";
+import { WebhookSigner as Webhook } from "@tests/helpers/webhooks";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { createTestDb, type TestDb } from "@tests/helpers/db";
 import { rowsLeftFor, testRing, userWithEverything } from "@tests/helpers/privacy";
-import { loginEvents, users } from "@/server/db/schema";
+import { userForClerkIdentity } from "@/server/auth/clerk-user";
+import { erasedIdentities, loginEvents, users } from "@/server/db/schema";
 import { handleClerkWebhook } from "@/server/privacy/clerk-webhook";
 import type { RemoteDeleters } from "@/server/privacy/remote";
 
@@ -26,7 +27,7 @@ function signed(event: unknown, at = new Date(), id = `msg_${Math.random().toStr
 const send = (req: { body: string; headers: Headers }, s: string | null = secret) =>
   handleClerkWebhook(t.db, { secret: s ?? undefined, ...req, deleters, ring: testRing });
 
-const userEvent = (type: string, id: string, email: string, role?: string) => ({
+const userEvent = (type: string, id: string, email: string, role?: string, updatedAt?: number) => ({
   type,
   object: "event",
   data: {
@@ -36,8 +37,10 @@ const userEvent = (type: string, id: string, email: string, role?: string) => ({
     first_name: "Kari",
     last_name: "Nordmann",
     public_metadata: role ? { role } : {},
+    ...(updatedAt ? { updated_at: updatedAt } : {}),
   },
 });
+const userRow = async (clerkId: string) => (await t.db.select().from(users).where(eq(users.clerkId, clerkId)))[0];
 
 beforeAll(async () => {
   t = await createTestDb();
@@ -97,5 +100,50 @@ describe("Clerk webhooks", () => {
 
   test("other event types are acknowledged and ignored", async () => {
     expect(await send(signed({ type: "email.created", data: {} }))).toEqual({ status: 200, body: { ok: true, handled: "ignored" } });
+  });
+
+  // Issue 14, point 2: idempotent by svix id, applied in order, erased stays erased.
+  test("a redelivered svix id is applied once, even after a newer change", async () => {
+    const first = signed(userEvent("user.created", "user_replay", "first@example.test", undefined, 1_000), new Date(), "msg_replay_1");
+    expect((await send(first)).body.handled).toBe("user.created");
+    expect((await send(signed(userEvent("user.updated", "user_replay", "second@example.test", undefined, 2_000), new Date(), "msg_replay_2"))).status).toBe(200);
+    // svix retries keep the message id and re-sign with a fresh timestamp
+    const replay = signed(userEvent("user.created", "user_replay", "first@example.test", undefined, 1_000), new Date(), "msg_replay_1");
+    expect(await send(replay)).toEqual({ status: 200, body: { ok: true, handled: "duplicate" } });
+    expect(await userRow("user_replay")).toMatchObject({ email: "second@example.test" });
+  });
+
+  test("an older user.updated delivered after a newer one changes nothing", async () => {
+    await send(signed(userEvent("user.updated", "user_order", "new@example.test", "admin", 5_000)));
+    expect((await send(signed(userEvent("user.updated", "user_order", "old@example.test", undefined, 4_000)))).body.handled).toBe("stale");
+    expect(await userRow("user_order")).toMatchObject({ email: "new@example.test", role: "admin" });
+  });
+
+  test("after user.deleted, late webhooks and a still-valid session do not bring the account back", async () => {
+    await send(signed(userEvent("user.created", "user_tomb", "tomb@example.test", undefined, 1_000)));
+    expect((await send(signed({ type: "user.deleted", data: { id: "user_tomb", deleted: true } }))).status).toBe(200);
+    expect(await send(signed(userEvent("user.updated", "user_tomb", "tomb@example.test", undefined, 9_000)))).toEqual({ status: 200, body: { ok: true, handled: "erased" } });
+    expect(await send(signed(userEvent("user.created", "user_tomb", "tomb@example.test")))).toMatchObject({ body: { handled: "erased" } });
+    const session = await userForClerkIdentity(t.db, { provider: "clerk", clerkId: "user_tomb", email: "tomb@example.test", name: "Kari Nordmann" }, testRing);
+    expect(session).toBeNull();
+    expect(await userRow("user_tomb")).toBeUndefined();
+    // the tombstone is a keyed hash: neither the Clerk id nor the e-mail is stored in clear
+    const tombstones = JSON.stringify(await t.db.select().from(erasedIdentities));
+    expect(tombstones).not.toContain("user_tomb");
+    expect(tombstones).not.toContain("tomb@example.test");
+  });
+
+  test("a user.deleted that arrives before user.created still wins", async () => {
+    await send(signed({ type: "user.deleted", data: { id: "user_early", deleted: true } }));
+    await send(signed(userEvent("user.created", "user_early", "early@example.test")));
+    expect(await userRow("user_early")).toBeUndefined();
+  });
+
+  test("the admin role follows Clerk when the webhook reports a change, whatever the session claims", async () => {
+    await send(signed(userEvent("user.created", "user_role", "role@example.test", "admin", 1_000)));
+    const claimsAdmin = { provider: "clerk" as const, clerkId: "user_role", role: "admin" };
+    expect(await userForClerkIdentity(t.db, claimsAdmin, testRing)).toMatchObject({ role: "admin" });
+    await send(signed(userEvent("user.updated", "user_role", "role@example.test", undefined, 2_000)));
+    expect(await userForClerkIdentity(t.db, claimsAdmin, testRing)).toMatchObject({ role: "user" });
   });
 });

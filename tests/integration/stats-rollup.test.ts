@@ -29,7 +29,7 @@ describe("daily rollup", () => {
     await viewsBy(t.db, u.slice(0, 1), "2026-03-09", "/search", 5);
     await searchesBy(t.db, u, "2026-03-10", "today is not complete", null);
 
-    const result = await rollupPending(t.db, { now, ring });
+    const result = await rollupPending(t.db, { k: 2, now, ring });
     expect(result.days).toEqual(["2026-03-08", "2026-03-09"]);
     expect(await lastRolledDay(t.db)).toBe("2026-03-09");
     const c = await cells(t.db);
@@ -37,13 +37,53 @@ describe("daily rollup", () => {
       { day: "2026-03-09", metric: "logins", dim: "", key: "*", events: 6, people: 3 },
       { day: "2026-03-09", metric: "page_views", dim: "", key: "*", events: 11, people: 3 },
       { day: "2026-03-09", metric: "page_views", dim: "", key: "/profile", events: 6, people: 3 },
-      { day: "2026-03-09", metric: "page_views", dim: "", key: "/search", events: 5, people: 1 },
       { day: "2026-03-09", metric: "profile_added", dim: "skill_added", key: ts, events: 2, people: 2 },
       { day: "2026-03-08", metric: "search_concept", dim: "skill", key: ts, events: 4, people: 3 },
       { day: "2026-03-08", metric: "search_query", dim: "skill", key: "typescript", events: 4, people: 3 },
       { day: "2026-03-08", metric: "searches", dim: "skill", key: "*", events: 7, people: 3 },
     ]);
     expect(JSON.stringify(c)).not.toContain(u[0]);
+  });
+
+  // Issue 14, point 3
+  test("nothing below k is stored: no one-person cell, no free-text query fewer than k people searched", async () => {
+    const ts = await makeConcept(t.db, "evne:skill/typescript");
+    const u = await makeUsers(t.db, 3);
+    await searchesBy(t.db, u, "2026-03-08", "typescript", ts);
+    await searchesBy(t.db, u.slice(0, 2), "2026-03-08", "kari nordmann sin cv", null);
+    await addedBy(t.db, u.slice(0, 1), "2026-03-08", ts);
+    await loginsBy(t.db, u.slice(0, 2), "2026-03-08");
+    await viewsBy(t.db, u.slice(0, 1), "2026-03-08", "/search", 5);
+    await rollupPending(t.db, { k: 3, now, ring });
+    const c = await cells(t.db);
+    expect(c.map((x) => `${x.metric}:${x.key}`)).toEqual([`search_concept:${ts}`, "search_query:typescript"]);
+    expect(Math.min(...c.map((x) => x.people))).toBeGreaterThanOrEqual(3);
+  });
+
+  test("a person searching under the old and the new key on a rotation day counts once", async () => {
+    const ts = await makeConcept(t.db, "evne:skill/typescript");
+    const [kari, ola] = await makeUsers(t.db, 2);
+    if (!kari || !ola) throw new Error("fixture");
+    await searchesBy(t.db, [kari], "2026-03-08", "typescript", ts, oldRing);
+    await searchesBy(t.db, [kari], "2026-03-08", "typescript", ts);
+    await rollupPending(t.db, { k: 2, now: new Date("2026-03-09T06:00:00Z"), ring });
+    expect(await cells(t.db)).toEqual([]);
+    await searchesBy(t.db, [kari, ola], "2026-03-09", "typescript", ts, oldRing);
+    await searchesBy(t.db, [kari], "2026-03-09", "typescript", ts);
+    await rollupPending(t.db, { k: 2, now, ring });
+    expect(await cells(t.db)).toEqual([
+      { day: "2026-03-09", metric: "search_concept", dim: "skill", key: ts, events: 3, people: 2 },
+      { day: "2026-03-09", metric: "search_query", dim: "skill", key: "typescript", events: 3, people: 2 },
+    ]);
+  });
+
+  test("maintenance removes stored cells below a raised k", async () => {
+    const ts = await makeConcept(t.db, "evne:skill/typescript");
+    await searchesBy(t.db, await makeUsers(t.db, 3), "2026-03-08", "typescript", ts);
+    await rollupPending(t.db, { k: 2, now, ring });
+    expect(await cells(t.db)).toHaveLength(2);
+    await runStatsMaintenance(t.db, { k: 4, now, ring, retentionDays: 90 });
+    expect(await cells(t.db)).toEqual([]);
   });
 });
 
@@ -60,9 +100,9 @@ describe("idempotence and crash safety", () => {
 
   test("running twice on the same day gives the same numbers", async () => {
     await fixture(t.db);
-    const first = await rollupPending(t.db, { now, ring });
+    const first = await rollupPending(t.db, { k: 2, now, ring });
     const after1 = await cells(t.db);
-    const second = await rollupPending(t.db, { now: new Date("2026-03-10T23:59:00Z"), ring });
+    const second = await rollupPending(t.db, { k: 2, now: new Date("2026-03-10T23:59:00Z"), ring });
     expect(first.days).toHaveLength(5); // through yesterday, 03-09 (an empty day is rolled up too)
     expect(second.days).toEqual([]);
     expect(await cells(t.db)).toEqual(after1);
@@ -72,6 +112,7 @@ describe("idempotence and crash safety", () => {
     await fixture(t.db);
     await expect(
       rollupPending(t.db, {
+        k: 2,
         now,
         ring,
         beforeCommit: (day) => {
@@ -82,14 +123,14 @@ describe("idempotence and crash safety", () => {
     expect(await lastRolledDay(t.db)).toBe("2026-03-06");
     expect(new Set((await cells(t.db)).map((c) => c.day))).toEqual(new Set(["2026-03-05", "2026-03-06"]));
 
-    const resumed = await rollupPending(t.db, { now, ring });
+    const resumed = await rollupPending(t.db, { k: 2, now, ring });
     expect(resumed.days).toEqual(["2026-03-07", "2026-03-08", "2026-03-09"]);
 
     const clean = await createTestDb();
     try {
       // Same events, same concept id, rolled up without a crash.
       const { ts } = await fixture(clean.db);
-      await rollupPending(clean.db, { now, ring });
+      await rollupPending(clean.db, { k: 2, now, ring });
       const strip = (rows: Awaited<ReturnType<typeof cells>>, id: string) => rows.map((r) => ({ ...r, key: r.key === id ? "ts" : r.key }));
       const crashedTs = (await cells(t.db)).find((c) => c.metric === "search_concept")?.key ?? "";
       expect(strip(await cells(t.db), crashedTs)).toEqual(strip(await cells(clean.db), ts));
@@ -109,7 +150,7 @@ describe("retention", () => {
 
     // Nothing rolled up yet: nothing may be purged.
     expect(await purgeSearchLog(t.db, { retentionDays: 90, now: later })).toEqual({ deleted: 0 });
-    const result = await runStatsMaintenance(t.db, { retentionDays: 90, now: later, ring, k: 10 });
+    const result = await runStatsMaintenance(t.db, { retentionDays: 90, now: later, ring, k: 2 });
     expect(result.purgedSearchLogRows).toBe(2);
     const left = await t.db.select({ query: searchLog.query }).from(searchLog);
     expect(left.map((r) => r.query)).toEqual(["recent search", "recent search"]);
@@ -135,7 +176,7 @@ describe("objection and restriction", () => {
     await t.db.update(users).set({ objectedAt: new Date() }).where(eq(users.id, objector));
     await t.db.update(users).set({ restrictedAt: new Date() }).where(eq(users.id, restricted));
 
-    await rollupPending(t.db, { now, ring });
+    await rollupPending(t.db, { k: 2, now, ring });
     const c = await cells(t.db);
     for (const metric of ["search_concept", "search_query", "searches", "profile_added", "logins"]) {
       expect(c.find((x) => x.metric === metric)).toMatchObject({ events: 2, people: 2 });
@@ -148,7 +189,7 @@ describe("objection and restriction", () => {
     const [me, other] = await makeUsers(t.db, 2);
     if (!me || !other) throw new Error("fixture");
     await searchesBy(t.db, [me, other], "2026-03-08", "rolled", ts);
-    await rollupPending(t.db, { now: new Date("2026-03-09T06:00:00Z"), ring });
+    await rollupPending(t.db, { k: 2, now: new Date("2026-03-09T06:00:00Z"), ring });
     expect(await lastRolledDay(t.db)).toBe("2026-03-08");
     await searchesBy(t.db, [me], "2026-03-09", "unrolled old key", ts, oldRing);
     await searchesBy(t.db, [me, other], "2026-03-09", "unrolled new key", ts);

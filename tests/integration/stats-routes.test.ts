@@ -73,7 +73,7 @@ describe("GET /api/admin/trends/csv", () => {
     await viewsBy(t.db, u.slice(0, 10), day, "/a", 3); // 30 views, 10 people
     await viewsBy(t.db, u.slice(10, 22), day, "/b", 3); // 36 views, 12 people
     await viewsBy(t.db, u.slice(22), day, "/secret", 7); // one person
-    await rollupPending(t.db, { now: new Date("2026-03-09T06:00:00Z"), ring });
+    await rollupPending(t.db, { k: 2, now: new Date("2026-03-09T06:00:00Z"), ring });
 
     const res = await call("?period=7&type=skill");
     expect(res.status).toBe(200);

@@ -75,7 +75,7 @@ describe("on a real multi-connection PostgreSQL", () => {
       await loginsBy(db(), u.slice(0, 11), day);
     }
     const now = new Date("2026-03-09T06:00:00Z");
-    const runs = await Promise.all([rollupPending(db(), { now, ring }), rollupPending(db(), { now, ring }), rollupPending(db(), { now, ring })]);
+    const runs = await Promise.all([rollupPending(db(), { k: 10, now, ring }), rollupPending(db(), { k: 10, now, ring }), rollupPending(db(), { k: 10, now, ring })]);
     expect(runs.flatMap((r) => r.days).sort()).toEqual(days);
     const c = await cells(db());
     for (const day of days) {

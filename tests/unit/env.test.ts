@@ -4,8 +4,8 @@ import { chooseAdapters, describeAdapters, EnvError, parseEnv } from "@/env";
 describe("environment", () => {
   test("no keys at all selects every embedded default", () => {
     const env = parseEnv({});
-    expect(chooseAdapters(env)).toEqual({ db: "pglite", auth: "local", embeddings: "local", storage: "disk" });
-    expect(describeAdapters(env)).toBe("db=pglite(.data/pglite) auth=local embeddings=local storage=disk");
+    expect(chooseAdapters(env)).toEqual({ db: "pglite", auth: "local", embeddings: "local", storage: "disk", mail: "console" });
+    expect(describeAdapters(env)).toBe("db=pglite(.data/pglite) auth=local embeddings=local storage=disk mail=console");
   });
 
   test("keys select the production adapters", () => {
@@ -15,8 +15,10 @@ describe("environment", () => {
       NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY: "pk_test_x",
       OPENAI_API_KEY: "k",
       UPLOADTHING_TOKEN: "t",
+      SMTP_URL: "smtps://u:p@smtp.example.eu:465",
+      MAIL_FROM: "Evne <personvern@evne.no>",
     });
-    expect(chooseAdapters(env)).toEqual({ db: "postgres", auth: "clerk", embeddings: "openai", storage: "uploadthing" });
+    expect(chooseAdapters(env)).toEqual({ db: "postgres", auth: "clerk", embeddings: "openai", storage: "uploadthing", mail: "smtp" });
   });
 
   test("an empty string counts as missing", () => {

@@ -45,6 +45,16 @@ describe("k-rule and secondary suppression", () => {
     ]);
   });
 
+  test("a route below k that was never stored still triggers complementary suppression", () => {
+    // Issue 14: the rollup no longer stores the /secret cell; the day's total still counts it.
+    const rows = [
+      { day: "2026-01-01", key: "*", events: 77, people: 23 },
+      { day: "2026-01-01", key: "/a", events: 30, people: 10 },
+      { day: "2026-01-01", key: "/b", events: 40, people: 12 },
+    ];
+    expect(routeTotals(rows, k)).toEqual([{ key: "/b", label: "/b", events: 40 }]);
+  });
+
   test("a period total sums only published days and never over-states the people behind it", () => {
     const days = [{ events: 40, people: 12 }, { events: 5, people: 2 }, { events: 30, people: 10 }];
     expect(periodTotal(days, k)).toEqual({ events: 70, peopleAtLeast: 12 });

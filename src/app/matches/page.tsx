@@ -5,11 +5,13 @@ import { MatchesContent } from "@/components/matching/matches-content";
 import { RoleCardsSkeleton, SkillListSkeleton } from "@/components/matching/skeletons";
 import { getMessages } from "@/i18n/server";
 import { requireUser } from "@/server/auth/session";
+import { limitPage } from "@/server/http/page-limit";
 
 export const dynamic = "force-dynamic";
 
 export default async function MatchesPage() {
   const user = await requireUser("/matches");
+  await limitPage("matches", user);
   const { locale, m } = await getMessages();
   const t = m.matching;
   if (user.restricted) {
@@ -31,7 +33,7 @@ export default async function MatchesPage() {
           </>
         }
       >
-        <MatchesContent userId={user.id} lang={locale} t={t} />
+        <MatchesContent user={user} lang={locale} t={t} />
       </Suspense>
       <section className="card" aria-labelledby="extract-title">
         <h2 id="extract-title">{t.extract.title}</h2>

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getEnv } from "@/env";
 import { getMessages } from "@/i18n/server";
 import { getDb } from "@/server/db";
+import { policyTimeZone } from "@/server/privacy/oslo-time";
 import { effectivePolicy, upcomingPolicy } from "@/server/privacy/policy";
 
 export const metadata: Metadata = { title: "Personvern / Privacy" };
@@ -12,7 +13,7 @@ export default async function PrivacyPolicyPage() {
   // The newest published version in force (policy_versions), else the built-in one.
   const policy = await effectivePolicy(db);
   const upcoming = await upcomingPolicy(db);
-  const fmt = new Intl.DateTimeFormat(locale === "nb" ? "nb-NO" : "en-GB", { dateStyle: "long", timeZone: "UTC" });
+  const fmt = new Intl.DateTimeFormat(locale === "nb" ? "nb-NO" : "en-GB", { dateStyle: "long", timeZone: policyTimeZone });
   return (
     <article className="prose">
       <h1>{m.policy.title}</h1>

@@ -3,7 +3,8 @@ import { headers } from "next/headers";
 import { getMessages } from "@/i18n/server";
 import { getSessionUser } from "@/server/auth/session";
 import { getDb } from "@/server/db";
-import { getEmbedder } from "@/server/embeddings";
+import { embedderFor } from "@/server/ai/redact";
+import { log } from "@/server/log";
 import { AppError } from "@/server/errors";
 import { personSearch } from "@/server/search/person-search";
 import { searchQuerySchema, type SearchQuery } from "@/server/search/query";
@@ -43,10 +44,11 @@ export default async function SearchPage(props: { searchParams: Promise<Record<s
 /** Never rejects: the view shows an error message instead. */
 async function submittedSearch(user: SessionUser | null, input: SearchQuery): Promise<InitialSearch> {
   try {
-    const results = await personSearch({ db: await getDb(), user, headers: await headers(), embedder: getEmbedder() }, { ...input, record: "search" });
+    const db = await getDb();
+    const results = await personSearch({ db, user, headers: await headers(), embedder: await embedderFor(db, user) }, { ...input, record: "search" });
     return { results };
   } catch (e) {
-    if (!(e instanceof AppError)) console.error("[search] page search failed", e);
+    if (!(e instanceof AppError)) log.error("search", "page search failed", { error: e });
     return { error: e instanceof AppError && e.code === "rate_limited" ? "rateLimited" : "failed" };
   }
 }

@@ -3,16 +3,17 @@ import { SignIn } from "@clerk/nextjs";
 import { chooseAdapters, getEnv } from "@/env";
 import { getMessages } from "@/i18n/server";
 import { getSessionUser } from "@/server/auth/session";
+import { safeNextPath } from "@/server/http/safe-redirect";
 import { LocalSignInForm } from "@/components/local-sign-in-form";
 
 export default async function SignInPage(props: { searchParams: Promise<{ next?: string }> }) {
-  const { next } = await props.searchParams;
-  if (await getSessionUser()) redirect(next?.startsWith("/") && !next.startsWith("//") ? next : "/profile");
+  const next = safeNextPath((await props.searchParams).next);
+  if (await getSessionUser()) redirect(next);
   const { m } = await getMessages();
   if (chooseAdapters(getEnv()).auth === "clerk") {
     return (
       <section className="narrow">
-        <SignIn routing="hash" forceRedirectUrl={next ?? "/profile"} />
+        <SignIn routing="hash" forceRedirectUrl={next} />
       </section>
     );
   }

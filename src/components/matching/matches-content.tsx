@@ -5,7 +5,7 @@ import { EmptyState } from "@/components/empty-state";
 import { getMessages } from "@/i18n/server";
 import type { Messages } from "@/i18n/messages";
 import { getDb } from "@/server/db";
-import { getEmbedder } from "@/server/embeddings";
+import { embedderFor } from "@/server/ai/redact";
 import { matchesView } from "@/server/matching/matches-view";
 import type { MatchLang } from "@/server/matching/types";
 import styles from "./matching.module.css";
@@ -14,10 +14,11 @@ import { HaveSkillButton, SuggestionActions } from "./skill-actions";
 
 type T = Messages["matching"];
 
-export async function MatchesContent(props: { userId: string; lang: MatchLang; t: T }) {
+export async function MatchesContent(props: { user: { id: string; displayName: string }; lang: MatchLang; t: T }) {
   const { t } = props;
   const { format } = await getMessages();
-  const view = await matchesView(await getDb(), { userId: props.userId, lang: props.lang, embedder: getEmbedder(), restricted: false, limit: 10 });
+  const db = await getDb();
+  const view = await matchesView(db, { userId: props.user.id, lang: props.lang, embedder: await embedderFor(db, props.user), restricted: false, limit: 10 });
   if (view.status === "restricted") return null;
   const { plan } = view;
   return (

@@ -2,7 +2,7 @@
 // like a match), the skill lists marked with what you have, and "make this my target role".
 import type { Messages } from "@/i18n/messages";
 import { getDb } from "@/server/db";
-import { getEmbedder } from "@/server/embeddings";
+import { embedderFor } from "@/server/ai/redact";
 import { loadTargetRoleIds } from "@/server/matching/profile-skills";
 import { roleCoverage, type RoleDetails } from "@/server/matching/role-page";
 import type { MatchLang } from "@/server/matching/types";
@@ -43,12 +43,12 @@ export function RoleSkillLists(props: { role: RoleDetails; t: T; have?: Set<stri
   );
 }
 
-export async function RoleCoverage(props: { role: RoleDetails; userId: string; restricted: boolean; lang: MatchLang; t: T }) {
+export async function RoleCoverage(props: { role: RoleDetails; user: { id: string; displayName: string }; restricted: boolean; lang: MatchLang; t: T }) {
   const { t, role } = props;
   const db = await getDb();
   const [coverage, targets] = await Promise.all([
-    roleCoverage(db, { userId: props.userId, roleId: role.id, lang: props.lang, embedder: getEmbedder(), restricted: props.restricted }),
-    loadTargetRoleIds(db, { userId: props.userId }),
+    roleCoverage(db, { userId: props.user.id, roleId: role.id, lang: props.lang, embedder: await embedderFor(db, props.user), restricted: props.restricted }),
+    loadTargetRoleIds(db, { userId: props.user.id }),
   ]);
   const have = new Set(coverage ? [...coverage.matchedEssential, ...coverage.matchedOptional].map((s) => s.skillId) : []);
   return (

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { chooseAdapters, getEnv } from "@/env";
 import { isLocale, localeCookie } from "@/i18n/locales";
 import { getDb } from "@/server/db";
+import { safeNextPath } from "@/server/http/safe-redirect";
 import { findOrCreateLocalUser, recordLogin } from "@/server/users/queries";
 import { localAuthSecret } from "./local";
 import { sessionCookie, sessionCookieOptions, signSession } from "./local-session";
@@ -12,7 +13,6 @@ import { sessionCookie, sessionCookieOptions, signSession } from "./local-sessio
 const signInInput = z.object({
   email: z.email().max(254),
   displayName: z.string().trim().min(1).max(80),
-  next: z.string().regex(/^\/(?!\/)[\w\-/?=&%.]*$/).optional().catch(undefined),
 });
 
 export type SignInState = { error?: "email" | "displayName" | "unavailable"; values?: { email: string; displayName: string } };
@@ -21,7 +21,7 @@ export type SignInState = { error?: "email" | "displayName" | "unavailable"; val
 export async function signInLocal(_prev: SignInState, form: FormData): Promise<SignInState> {
   const values = { email: String(form.get("email") ?? ""), displayName: String(form.get("displayName") ?? "") };
   if (chooseAdapters(getEnv()).auth !== "local") return { error: "unavailable", values };
-  const parsed = signInInput.safeParse({ ...values, next: form.get("next") ?? undefined });
+  const parsed = signInInput.safeParse(values);
   if (!parsed.success) {
     const field = parsed.error.issues[0]?.path[0] === "displayName" ? "displayName" : "email";
     return { error: field, values };
@@ -31,7 +31,7 @@ export async function signInLocal(_prev: SignInState, form: FormData): Promise<S
   await recordLogin(db, { userId: user.id, method: "local" });
   const token = await signSession(user.id, localAuthSecret());
   (await cookies()).set(sessionCookie, token, sessionCookieOptions(getEnv().NODE_ENV === "production"));
-  redirect(parsed.data.next ?? "/profile");
+  redirect(safeNextPath(form.get("next")));
 }
 
 export async function signOutLocal(): Promise<void> {

@@ -4,7 +4,8 @@ import { cache } from "react";
 import { chooseAdapters, getEnv } from "@/env";
 import { getDb } from "@/server/db";
 import { markDbUnavailable } from "@/server/db/availability";
-import { findUserByClerkId, findUserById, upsertClerkUser } from "@/server/users/queries";
+import { findUserById } from "@/server/users/queries";
+import { userForClerkIdentity } from "./clerk-user";
 import { toSessionUser } from "./session-user";
 import type { AuthAdapter, SessionUser } from "./types";
 
@@ -32,16 +33,8 @@ async function findSessionUser(): Promise<SessionUser | null> {
     const user = await findUserById(db, identity.userId);
     return user ? toSessionUser(user, env.ADMIN_EMAILS) : null;
   }
-  const known = await findUserByClerkId(db, identity.clerkId);
-  const user =
-    known ??
-    (await upsertClerkUser(db, {
-      clerkId: identity.clerkId,
-      email: identity.email ?? `${identity.clerkId}@users.clerk`,
-      displayName: identity.name ?? identity.email ?? "Evne user",
-      role: identity.role === "admin" ? "admin" : "user",
-    }));
-  return toSessionUser(identity.role === "admin" ? { ...user, role: "admin" } : user, undefined);
+  const user = await userForClerkIdentity(db, identity);
+  return user ? toSessionUser(user, undefined) : null;
 }
 
 /** For pages: a signed-out visitor is sent to sign-in and comes back afterwards. */

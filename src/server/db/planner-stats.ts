@@ -4,6 +4,7 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "@/server/db/client";
 import { queryRows } from "@/server/db/rows";
+import { log } from "@/server/log";
 
 const TABLES = ["concepts", "concept_labels", "role_skills", "concept_embeddings"] as const;
 const CHECK_EVERY_MS = 60_000;
@@ -15,7 +16,7 @@ export function ensurePlannerStats(db: Db): Promise<void> {
   if (last && now - last.at < CHECK_EVERY_MS) return last.running;
   const running = refresh(db).catch((error: unknown) => {
     // Statistics are an optimisation: a database that refuses ANALYZE still answers, only slower.
-    console.error("[db] could not refresh planner statistics", error instanceof Error ? error.message : error);
+    log.error("db", "could not refresh planner statistics", { error });
   });
   checked.set(db, { at: now, running });
   return running;

@@ -5,6 +5,7 @@ import type { SessionUser } from "@/server/auth/types";
 import { getDb, type Db } from "@/server/db";
 import { isDbUnavailable, markDbUnavailable } from "@/server/db/availability";
 import { AppError, errorStatus } from "@/server/errors";
+import { log } from "@/server/log";
 
 type Ctx<U> = { request: Request; db: Db; user: U; params: Record<string, string | string[]> };
 type RouteContext = { params: Promise<Record<string, string | string[]>> };
@@ -32,7 +33,7 @@ export function errorResponse(error: unknown): Response {
       { status: 503, headers: { "Retry-After": "5" } },
     );
   }
-  console.error("[route] unexpected error", error);
+  log.error("route", "unexpected error", { error });
   return Response.json({ error: { code: "internal", message: "Something went wrong" } }, { status: 500 });
 }
 

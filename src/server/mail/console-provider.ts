@@ -4,7 +4,7 @@ import type { MailMessage, MailProvider } from "./types";
  * Embedded mode: nothing leaves the machine. The log shows the subject and a masked address so a
  * developer can see that mail would have gone out, without copying personal data into logs.
  */
-export function consoleMailProvider(log: (line: string) => void = console.info): MailProvider & { sent: MailMessage[] } {
+export function consoleMailProvider(log: (line: string) => void = (line) => process.stdout.write(`${line}\n`)): MailProvider & { sent: MailMessage[] } {
   const sent: MailMessage[] = [];
   return {
     name: "console",

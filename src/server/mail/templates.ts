@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { osloDate } from "@/server/privacy/oslo-time";
 import type { MailMessage } from "./types";
 
 const policyChanged = z.object({
@@ -13,7 +14,7 @@ const policyChanged = z.object({
 export function renderMail(row: { toAddress: string; template: string; payload: unknown }): MailMessage {
   if (row.template !== "policy_changed") throw new Error(`unknown mail template ${row.template}`);
   const p = policyChanged.parse(row.payload);
-  const date = p.effectiveAt.slice(0, 10);
+  const date = osloDate(new Date(p.effectiveAt));
   if (p.locale === "en") {
     return {
       to: row.toAddress,

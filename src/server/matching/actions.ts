@@ -12,6 +12,8 @@ import { createOpenAISkillNamer, SkillNamerError } from "./extract/openai";
 import { MAX_EXTRACT_CHARS } from "./extract/types";
 import { addSkillToProfile, dismissSuggestion, loadTargetRoleIds, loadUserSkills } from "./profile-skills";
 import { addRole } from "@/server/profile/roles";
+import { enforceRateLimit, expensiveRateLimit } from "@/server/ratelimit";
+import { aiIdentityOf, redactingEmbedder, redactingNamer } from "@/server/ai/redact";
 
 const conceptInput = z.object({ conceptId: z.uuid() });
 
@@ -45,11 +47,13 @@ const extractInput = z.object({
 
 export const extractSkillsAction = userAction(extractInput, async ({ text, lang }, { user, db }) => {
   if (user.restricted) throw new AppError("forbidden", "restricted");
+  await enforceRateLimit(db, expensiveRateLimit("extract", { user }));
   const env = getEnv();
-  // Only the pasted text goes to OpenAI, never who wrote it.
-  const namer = env.OPENAI_API_KEY ? createOpenAISkillNamer({ apiKey: env.OPENAI_API_KEY, model: env.OPENAI_CHAT_MODEL }) : undefined;
+  // Only the pasted text goes to OpenAI, with e-mails, phone numbers and the user's name removed.
+  const identity = await aiIdentityOf(db, user);
+  const namer = env.OPENAI_API_KEY ? redactingNamer(createOpenAISkillNamer({ apiKey: env.OPENAI_API_KEY, model: env.OPENAI_CHAT_MODEL }), identity) : undefined;
   const own = (await loadUserSkills(db, { userId: user.id })).flatMap((s) => (s.conceptId !== undefined ? [s.conceptId] : []));
-  return extractSkills(db, { text, lang, embedder: getEmbedder(), namer, exclude: own }).catch((error: unknown) => {
+  return extractSkills(db, { text, lang, embedder: redactingEmbedder(getEmbedder(), identity), namer, exclude: own }).catch((error: unknown) => {
     // OpenAI failed (down, timing out, or an answer of the wrong shape): a plain "try again", not "internal".
     if (error instanceof SkillNamerError || error instanceof EmbeddingError) {
       throw new AppError("unavailable", "Reading skills from text is unavailable right now. Please try again in a moment.");

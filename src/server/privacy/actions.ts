@@ -16,6 +16,7 @@ import { eraseUser } from "./erase";
 import { setObjected, setRestricted } from "./flags";
 import { acknowledgePolicy, effectivePolicy, publishPolicy, publishPolicyInput } from "./policy";
 import { remoteDeletersFromEnv } from "./remote";
+import { log } from "@/server/log";
 
 async function setConsentCookie(analytics: boolean) {
   (await cookies()).set(consentCookie, consentCookieValue({ analytics }), {
@@ -65,7 +66,7 @@ export async function saveCookieChoice(raw: z.input<typeof cookieChoiceInput>): 
     }
     return { ok: true, data: { analytics: parsed.data.analytics } };
   } catch (error) {
-    console.error("[privacy] saving cookie choice failed", error);
+    log.error("privacy", "saving cookie choice failed", { error });
     return { ok: false, code: "internal", error: "Something went wrong" };
   }
 }

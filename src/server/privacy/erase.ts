@@ -4,6 +4,7 @@ import type { Db } from "@/server/db/client";
 import { erasureJobs, profileEvents, profiles, searchLog, users } from "@/server/db/schema";
 import type { Keyring } from "@/server/pseudonym";
 import { pseudonymsOf } from "./pseudonyms";
+import { recordErasedClerkId } from "./tombstones";
 import type { RemoteDeleters } from "./remote";
 
 type Target = (typeof erasureJobs.$inferSelect)["target"];
@@ -31,6 +32,8 @@ export async function eraseUser(
     const jobs: { target: Target; remoteId: string }[] = [];
     if (profile?.key) jobs.push({ target: profile.storage === "uploadthing" ? "uploadthing_file" : "disk_file", remoteId: profile.key });
     if (user.clerkId && !p.skipClerk) jobs.push({ target: "clerk_user", remoteId: user.clerkId });
+    // A still-valid session token or a late webhook must not bring the account back.
+    if (user.clerkId) await recordErasedClerkId(tx, user.clerkId, p.ring);
     const inserted = jobs.length ? await tx.insert(erasureJobs).values(jobs).returning({ id: erasureJobs.id }) : [];
     await tx.delete(users).where(eq(users.id, user.id));
     return inserted.map((j) => j.id);
@@ -42,6 +45,8 @@ export async function eraseUser(
 
 /** Erasure for a Clerk user id (webhook `user.deleted`): the Clerk side is already gone. */
 export async function eraseClerkUser(db: Db, p: { clerkId: string; ring?: Keyring; deleters: RemoteDeleters }): Promise<EraseResult> {
+  // Recorded even when we never saw the account: a user.created delivered after this stays ignored.
+  await recordErasedClerkId(db, p.clerkId, p.ring);
   const [user] = await db.select({ id: users.id }).from(users).where(eq(users.clerkId, p.clerkId)).limit(1);
   if (!user) return { erased: false, jobs: [] };
   return eraseUser(db, { userId: user.id, ring: p.ring, deleters: p.deleters, skipClerk: true });

@@ -5,15 +5,20 @@ import { currentPolicy } from "@/i18n/messages/policy";
 import type { Db } from "@/server/db/client";
 import { mailOutbox, policyAcknowledgements, policyVersions, users } from "@/server/db/schema";
 import { AppError } from "@/server/errors";
+import { addCalendarDays, osloDate, osloMidnight } from "./oslo-time";
 
 export type PolicyVersion = typeof policyVersions.$inferSelect;
 
-/** Material changes must be announced at least this long before they take effect (the policy says so). */
+/** Material changes must be announced at least this many full days before they take effect (the policy says so). */
 export const materialNoticeDays = 14;
 
-/** The first date a material change published at `now` may take effect (YYYY-MM-DD, UTC). */
+/**
+ * The first date (YYYY-MM-DD, Oslo) a material change published at `now` may take effect: the
+ * publishing day is partly gone, so 14 full Oslo days follow it before the change begins at
+ * midnight Oslo time.
+ */
 export function earliestMaterialDate(now = new Date()): string {
-  return new Date(now.getTime() + materialNoticeDays * 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
+  return addCalendarDays(osloDate(now), materialNoticeDays + 1);
 }
 
 export const publishPolicyInput = z.object({
@@ -47,7 +52,7 @@ export async function listPolicyVersions(db: Db): Promise<PolicyVersion[]> {
  * change taking effect less than 14 days ahead is refused.
  */
 export async function publishPolicy(db: Db, input: PublishPolicyInput, now = new Date()): Promise<{ version: PolicyVersion; queued: number }> {
-  const effectiveAt = new Date(`${input.effectiveDate}T00:00:00Z`);
+  const effectiveAt = osloMidnight(input.effectiveDate);
   const earliest = earliestMaterialDate(now);
   if (input.material && input.effectiveDate < earliest) {
     throw new AppError("bad_request", `A material change must take effect at least ${materialNoticeDays} days after publishing (earliest ${earliest})`, {
@@ -67,23 +72,32 @@ export async function publishPolicy(db: Db, input: PublishPolicyInput, now = new
     let queued = 0;
     for (let i = 0; i < recipients.length; i += 500) {
       const chunk = recipients.slice(i, i + 500);
-      await tx.insert(mailOutbox).values(chunk.map((u) => ({ userId: u.id, toAddress: u.email, template: "policy_changed", payload: { ...payload, locale: u.locale } })));
-      queued += chunk.length;
+      const inserted = await tx
+        .insert(mailOutbox)
+        .values(chunk.map((u) => ({ userId: u.id, toAddress: u.email, template: "policy_changed", dedupeKey: version.version, nextAttemptAt: now, payload: { ...payload, locale: u.locale } })))
+        .onConflictDoNothing()
+        .returning({ id: mailOutbox.id });
+      queued += inserted.length;
     }
     return { version, queued };
   });
 }
 
-/** The newest published version this user has not acknowledged yet; null when there is none. */
+/**
+ * The newest published version this user has not acknowledged yet; null when there is none. Someone
+ * who signed up after it was published agreed to it then and is not told it "has been updated".
+ */
 export async function pendingPolicyNotice(db: Db, p: { userId: string }): Promise<PolicyVersion | null> {
-  // One round trip on every signed-in page: the newest version and this user's acknowledgement of it.
+  // One round trip on every signed-in page: the newest version, this user's sign-up time and acknowledgement.
   const [row] = await db
-    .select({ version: policyVersions, acknowledgedAt: policyAcknowledgements.acknowledgedAt })
+    .select({ version: policyVersions, acknowledgedAt: policyAcknowledgements.acknowledgedAt, userCreatedAt: users.createdAt })
     .from(policyVersions)
+    .innerJoin(users, eq(users.id, p.userId))
     .leftJoin(policyAcknowledgements, and(eq(policyAcknowledgements.policyVersionId, policyVersions.id), eq(policyAcknowledgements.userId, p.userId)))
     .orderBy(desc(policyVersions.publishedAt), desc(policyVersions.id))
     .limit(1);
-  return row && row.acknowledgedAt === null ? row.version : null;
+  if (!row || row.acknowledgedAt !== null || row.userCreatedAt >= row.version.publishedAt) return null;
+  return row.version;
 }
 
 export async function acknowledgePolicy(db: Db, p: { userId: string; policyVersionId: number }): Promise<void> {

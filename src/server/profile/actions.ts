@@ -22,6 +22,7 @@ import {
   updateSkillInput,
 } from "./schemas";
 import { addSkill, removeSkill, updateSkillLevel } from "./skills";
+import { enforceRateLimit, expensiveRateLimit } from "@/server/ratelimit";
 
 function found<T>(row: T | null): T {
   if (row === null) throw new AppError("not_found", "not_found");
@@ -89,6 +90,7 @@ const avatarForm = z.instanceof(FormData, { error: "file_missing" }).transform((
 
 /** Avatar upload: the same path for the disk and Uploadthing adapters. */
 export const uploadAvatarAction = userAction(avatarForm, async (file, { user, db }) => {
+  await enforceRateLimit(db, expensiveRateLimit("avatar", { user }));
   const bytes = new Uint8Array(await file.arrayBuffer());
   return done(await setAvatar(db, getStorage(), { userId: user.id, bytes }));
 });

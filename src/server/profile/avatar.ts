@@ -7,6 +7,7 @@ import { profiles } from "@/server/db/schema";
 import { AppError } from "@/server/errors";
 import type { FileStorage } from "@/server/storage/types";
 import { MAX_AVATAR_BYTES } from "./schemas";
+import { log } from "@/server/log";
 
 export const AVATAR_SIZE = 512;
 
@@ -43,7 +44,7 @@ export async function setAvatar(db: Db, storage: FileStorage, p: { userId: strin
     .where(eq(profiles.userId, p.userId));
   const stored = await storage.put(`avatar-${randomUUID()}.webp`, webp, "image/webp").catch((error: unknown) => {
     // The file service failed: nothing was changed, so the old picture stays. A clear code, not "internal".
-    console.warn("[avatar] upload failed", error instanceof Error ? error.message : error);
+    log.warn("avatar", "upload failed", { error });
     throw new AppError("unavailable", "upload_failed");
   });
   const values = { avatarKey: stored.key, avatarUrl: stored.url, avatarStorage: storage.kind, updatedAt: new Date() };
@@ -79,6 +80,6 @@ async function deleteQuietly(storage: FileStorage, old: { key: string | null; st
   try {
     await storage.delete(old.key);
   } catch (error) {
-    console.warn("[avatar] could not delete the old file", error instanceof Error ? error.message : error);
+    log.warn("avatar", "could not delete the old file", { error });
   }
 }

@@ -8,6 +8,7 @@ import { AppError } from "@/server/errors";
 import type { Embedder } from "@/server/embeddings/types";
 import { getTaxonomyIndex } from "@/server/taxonomy/index";
 import { foldText } from "@/server/taxonomy/fold";
+import { log } from "@/server/log";
 import { MAX_QUERY_LENGTH } from "./query";
 
 export type ConceptSearchResult = {
@@ -71,7 +72,7 @@ const round3 = (x: number) => Math.round(x * 1000) / 1000;
 
 /** A failing embedder (e.g. the API is down) degrades search to its lexical half instead of failing it. */
 function lexicalOnly(error: unknown): string[] {
-  console.warn("[search] vector search skipped:", error instanceof Error ? error.message : String(error));
+  log.warn("search", "vector search skipped", { error });
   return [];
 }
 

@@ -78,8 +78,9 @@ export async function seedDemoActivity(db: Db): Promise<{ seeded: boolean }> {
     return { seeded: true };
   }).then(async (result) => {
     if (result.seeded) {
-      await rollupPending(db);
-      await refreshWindows(db, { k: getEnv().STATS_K });
+      const k = getEnv().STATS_K;
+      await rollupPending(db, { k });
+      await refreshWindows(db, { k });
     }
     return result;
   });

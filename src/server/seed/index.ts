@@ -6,12 +6,15 @@ import { seedEmbeddings } from "./embeddings";
 import { seedStarterTaxonomy } from "./starter-taxonomy";
 
 /**
- * Demo content for a fresh embedded database. Every step is idempotent, so this runs on each start.
- * Later steps (taxonomy, profiles, activity) are appended in dependency order.
+ * Content for a database. Every step is idempotent, so this runs on each embedded start. Demo
+ * people (users who can sign in without a password, one an admin, with profiles and activity) are
+ * added only when `demoPeople` is set: always for the embedded database, and for a database
+ * reached through DATABASE_URL only on request (`npm run db:seed -- --demo`).
  */
-export async function seedDemo(db: Db): Promise<void> {
+export async function seedDemo(db: Db, opts: { demoPeople: boolean } = { demoPeople: true }): Promise<void> {
   await seedStarterTaxonomy(db);
   await seedEmbeddings(db);
+  if (!opts.demoPeople) return;
   await seedDemoUsers(db);
   await seedDemoProfiles(db);
   await seedDemoActivity(db);

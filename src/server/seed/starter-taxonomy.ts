@@ -5,6 +5,7 @@ import type { Db } from "@/server/db/client";
 import { queryRows } from "@/server/db/rows";
 import { toTaxonomyConcepts } from "@/server/taxonomy/starter";
 import { upsertTaxonomy, type RoleSkillLink, type TaxonomyConcept, type UpsertTaxonomyResult } from "@/server/taxonomy/upsert";
+import { log } from "@/server/log";
 
 export type SeedStarterTaxonomyResult =
   | { status: "unchanged" }
@@ -29,7 +30,7 @@ export async function seedStarterTaxonomy(db: Db): Promise<SeedStarterTaxonomyRe
 
   const result = await upsertTaxonomy(db, { source: "starter", concepts, links, removeMissing: true });
   if (result.added + result.updated + result.removed > 0) {
-    console.error(`[seed] starter taxonomy: ${result.added} added, ${result.updated} updated, ${result.removed} removed, ${result.links} links`);
+    log.info("seed", `starter taxonomy: ${result.added} added, ${result.updated} updated, ${result.removed} removed, ${result.links} links`);
   }
   return { status: "upserted", result };
 }

@@ -180,7 +180,11 @@ export function routeTotals(rows: { day: string; key: string; events: number; pe
   const byDay = new Map<string, typeof rows>();
   for (const r of rows) if (r.key !== "*") byDay.set(r.day, [...(byDay.get(r.day) ?? []), r]);
   const totals = new Map<string, number>();
-  for (const parts of byDay.values()) {
+  for (const [day, stored] of byDay) {
+    // Routes below k are never stored, but the day's total counts them: the gap is a suppressed part.
+    const total = rows.find((r) => r.day === day && r.key === "*");
+    const gap = (total?.events ?? 0) - stored.reduce((sum, r) => sum + r.events, 0);
+    const parts = gap > 0 ? [...stored, { day, key: "", events: gap, people: 0 }] : stored;
     for (const cell of suppressWithTotal(parts, k).published) totals.set(cell.key, (totals.get(cell.key) ?? 0) + cell.events);
   }
   return [...totals].map(([key, events]) => ({ key, label: key, events })).sort((a, b) => b.events - a.events || a.key.localeCompare(b.key));

@@ -25,21 +25,28 @@ export async function findOrCreateLocalUser(db: Db, p: { email: string; displayN
   });
 }
 
-/** Clerk mode: our row for a Clerk user, created or refreshed from what Clerk told us. */
+/**
+ * Clerk mode: our row for a Clerk user, created or refreshed from what Clerk told us. With
+ * `clerkUpdatedAt` (a webhook's time of change) an existing row is updated only by a newer change;
+ * an older one returns null and changes nothing.
+ */
 export async function upsertClerkUser(
   db: Db,
-  p: { clerkId: string; email: string; displayName: string; role?: "user" | "admin" },
-): Promise<User> {
+  p: { clerkId: string; email: string; displayName: string; role?: "user" | "admin"; clerkUpdatedAt?: Date },
+): Promise<User | null> {
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(users)
-      .values({ clerkId: p.clerkId, email: p.email, displayName: p.displayName, role: p.role ?? "user" })
+      .values({ clerkId: p.clerkId, email: p.email, displayName: p.displayName, role: p.role ?? "user", clerkUpdatedAt: p.clerkUpdatedAt })
       .onConflictDoUpdate({
         target: users.clerkId,
-        set: { email: p.email, displayName: p.displayName, ...(p.role ? { role: p.role } : {}), updatedAt: new Date() },
+        set: { email: p.email, displayName: p.displayName, ...(p.role ? { role: p.role } : {}), clerkUpdatedAt: p.clerkUpdatedAt, updatedAt: new Date() },
+        setWhere: p.clerkUpdatedAt
+          ? sql`${users.clerkUpdatedAt} is null or ${users.clerkUpdatedAt} <= ${p.clerkUpdatedAt.toISOString()}::timestamptz`
+          : sql`false`,
       })
       .returning();
-    if (!row) throw new Error("upsert returned no row");
+    if (!row) return null;
     await tx.insert(profiles).values({ userId: row.id, email: p.email, fullName: p.displayName }).onConflictDoNothing();
     return row;
   });

@@ -30,7 +30,7 @@ export function staleBuildReason(root: string): string | null {
 
 function baseEnv(dataDir: string): NodeJS.ProcessEnv {
   // Embedded defaults: no remote adapters, whatever the caller's shell exports.
-  const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", DATA_DIR: dataDir };
+  const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", DATA_DIR: dataDir, EVNE_AUTH: "local" };
   for (const name of ["DATABASE_URL", "CLERK_SECRET_KEY", "NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY", "OPENAI_API_KEY", "UPLOADTHING_TOKEN", "VERCEL_ENV", "NODE_ENV"]) {
     delete env[name];
   }

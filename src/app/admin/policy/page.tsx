@@ -5,6 +5,7 @@ import { requireAdmin } from "@/server/auth/session";
 import { getDb } from "@/server/db";
 import { earliestMaterialDate, listPolicyVersions } from "@/server/privacy/policy";
 import { PublishPolicyForm } from "./publish-form";
+import { policyTimeZone } from "@/server/privacy/oslo-time";
 
 export const metadata: Metadata = { title: "Admin · Policy" };
 
@@ -13,7 +14,7 @@ export default async function AdminPolicyPage() {
   const { locale, m, format } = await getMessages();
   const t = m.privacy.admin;
   const versions = await listPolicyVersions(await getDb());
-  const fmt = new Intl.DateTimeFormat(locale === "nb" ? "nb-NO" : "en-GB", { dateStyle: "medium", timeZone: "UTC" });
+  const fmt = new Intl.DateTimeFormat(locale === "nb" ? "nb-NO" : "en-GB", { dateStyle: "medium", timeZone: policyTimeZone });
   const earliestMaterial = earliestMaterialDate();
   return (
     <section className="stack">

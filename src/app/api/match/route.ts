@@ -1,6 +1,6 @@
 // POST /api/match — ranks roles for a list of skill names, each with the explanation its score is computed from.
 import { z } from "zod";
-import { getEmbedder } from "@/server/embeddings";
+import { embedderFor } from "@/server/ai/redact";
 import { EmbeddingError } from "@/server/embeddings/openai";
 import { AppError } from "@/server/errors";
 import { userRoute } from "@/server/http/route";
@@ -30,7 +30,7 @@ export const POST = userRoute(async ({ request, user, db }) => {
     labels: input.skills,
     lang: input.lang ?? user.locale,
     limit: input.limit ?? 10,
-    embedder: getEmbedder(),
+    embedder: await embedderFor(db, user),
     restricted: user.restricted,
   }).catch((error: unknown) => {
     // The embeddings API is down or timing out (after its retries): say so, rather than a bare 500.

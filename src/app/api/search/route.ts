@@ -1,7 +1,7 @@
 // GET /api/search?q=&type=skill|role&lang=nb|en&limit= — concept search for type-ahead and live results (not logged).
 // POST /api/search {q, type, conceptId} — a type-ahead result was chosen: logged once as a search.
 import { z } from "zod";
-import { getEmbedder } from "@/server/embeddings";
+import { embedderFor } from "@/server/ai/redact";
 import { AppError } from "@/server/errors";
 import { publicRoute } from "@/server/http/route";
 import { personSearch, recordSearchChoice } from "@/server/search/person-search";
@@ -22,7 +22,7 @@ const responseSchema = z.object({
 
 export const GET = publicRoute(async ({ request, db, user }) => {
   const input = searchQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const results = await personSearch({ db, user, headers: request.headers, embedder: getEmbedder() }, { ...input, record: "none" });
+  const results = await personSearch({ db, user, headers: request.headers, embedder: await embedderFor(db, user) }, { ...input, record: "none" });
   return Response.json(responseSchema.parse({ results }), { headers: { "Cache-Control": "private, no-store" } });
 });
 

@@ -7,6 +7,7 @@ import { RoleCardsSkeleton, SkillListSkeleton } from "@/components/matching/skel
 import { getMessages } from "@/i18n/server";
 import { getSessionUser } from "@/server/auth/session";
 import { getDb } from "@/server/db";
+import { limitPage } from "@/server/http/page-limit";
 import { roleBackLink } from "@/server/matching/back-link";
 import { getRoleDetails } from "@/server/matching/role-page";
 
@@ -14,6 +15,7 @@ export const dynamic = "force-dynamic";
 
 export default async function RolePage(props: { params: Promise<{ id: string }>; searchParams: Promise<{ from?: string | string[] }> }) {
   const [{ id }, { from }, h] = await Promise.all([props.params, props.searchParams, headers()]);
+  await limitPage("role_page", await getSessionUser());
   const { locale, m } = await getMessages();
   const t = m.matching;
   const db = await getDb();
@@ -38,7 +40,7 @@ export default async function RolePage(props: { params: Promise<{ id: string }>;
             </>
           }
         >
-          <RoleCoverage role={role} userId={user.id} restricted={user.restricted} lang={locale} t={t} />
+          <RoleCoverage role={role} user={user} restricted={user.restricted} lang={locale} t={t} />
         </Suspense>
       ) : (
         <>

@@ -1,4 +1,5 @@
 export * from "./activity";
+export * from "./identity";
 export * from "./privacy";
 export * from "./profile";
 export * from "./ratelimit";

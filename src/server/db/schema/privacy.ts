@@ -1,4 +1,4 @@
-import { boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { concepts } from "./taxonomy";
 import { users } from "./users";
 
@@ -39,7 +39,13 @@ export const policyAcknowledgements = pgTable(
   (t) => [primaryKey({ columns: [t.userId, t.policyVersionId] })],
 );
 
-/** E-mails waiting for the mail provider; one row per message. */
+export const mailStatusValues = ["pending", "sent", "dead"] as const;
+
+/**
+ * E-mails waiting for the mail provider; one row per message. `dedupeKey` (e.g. the policy
+ * version) makes a second queueing of the same message for the same person a no-op. A row is
+ * `sent` only once the provider accepted it; after `maxMailAttempts` failures it is `dead`.
+ */
 export const mailOutbox = pgTable(
   "mail_outbox",
   {
@@ -49,11 +55,17 @@ export const mailOutbox = pgTable(
     template: text("template").notNull(),
     payload: jsonb("payload").$type<Record<string, unknown>>().notNull().default({}),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    dedupeKey: text("dedupe_key"),
+    status: text("status", { enum: mailStatusValues }).notNull().default("pending"),
     sentAt: timestamp("sent_at", { withTimezone: true }),
     attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }).notNull().defaultNow(),
     lastError: text("last_error"),
   },
-  (t) => [index("mail_outbox_unsent_idx").on(t.sentAt)],
+  (t) => [
+    index("mail_outbox_due_idx").on(t.status, t.nextAttemptAt),
+    uniqueIndex("mail_outbox_dedupe_idx").on(t.userId, t.template, t.dedupeKey),
+  ],
 );
 
 /**

@@ -18,6 +18,8 @@ export const users = pgTable(
     restrictedAt: timestamp("restricted_at", { withTimezone: true }),
     /** Set while the user objects to statistics and service improvement (GDPR art. 21). */
     objectedAt: timestamp("objected_at", { withTimezone: true }),
+    /** When Clerk last changed this user (the newest webhook applied): older events are ignored. */
+    clerkUpdatedAt: timestamp("clerk_updated_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },

@@ -1,10 +1,12 @@
-// GET /api/cron/erasure-jobs — Vercel Cron: retries due remote deletions, then sends queued mail
+// GET /api/cron/erasure-jobs — Vercel Cron: retries due remote deletions, sends queued mail, then
+// deletes housekeeping and activity rows past their retention (src/server/privacy/retention.ts)
 import { getEnv } from "@/env";
 import { getDb } from "@/server/db";
 import { errorResponse } from "@/server/http/route";
 import { getMailProvider, processOutbox } from "@/server/mail";
 import { processErasureJobs } from "@/server/privacy/erase";
 import { remoteDeletersFromEnv } from "@/server/privacy/remote";
+import { purgeExpiredRecords } from "@/server/privacy/retention";
 import { isCronAuthorized } from "@/server/stats/cron-auth";
 
 export const dynamic = "force-dynamic";
@@ -18,7 +20,8 @@ export async function GET(request: Request): Promise<Response> {
     const db = await getDb();
     const erasure = await processErasureJobs(db, { deleters: remoteDeletersFromEnv(env) });
     const mail = await processOutbox(db, getMailProvider());
-    return Response.json({ ok: true, erasure, mail });
+    const purged = await purgeExpiredRecords(db);
+    return Response.json({ ok: true, erasure, mail, purged });
   } catch (error) {
     return errorResponse(error);
   }

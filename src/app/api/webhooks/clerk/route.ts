@@ -1,4 +1,4 @@
-// POST /api/webhooks/clerk — Clerk user and session events, verified by their svix signature
+// POST /api/webhooks/clerk — Clerk user and session events, verified by their signature (Clerk's verifier)
 import { getEnv } from "@/env";
 import { getDb } from "@/server/db";
 import { errorResponse } from "@/server/http/route";
