@@ -43,7 +43,7 @@ beforeAll(async () => {
   vi.stubEnv("DATA_DIR", dataDir);
   vi.stubEnv("OPENAI_API_KEY", "sk-test-redaction");
   vi.stubEnv("SEARCH_LOG_KEY", "k1:ai-redaction-secret-0123456789");
-  server.listen({ onUnhandledRequest: "error" });
+  server.listen({ onUnhandledFrame: "error" });
   state.t = await createTestDb();
   const [row] = await state.t.db.insert(users).values({ email: "kari.nordmann@example.no", displayName: "Kari Nordmann" }).returning();
   if (!row) throw new Error("fixture");
