@@ -16,8 +16,10 @@ ALTER TABLE "mail_outbox" ADD COLUMN "next_attempt_at" timestamp with time zone 
 ALTER TABLE "users" ADD COLUMN "clerk_updated_at" timestamp with time zone;--> statement-breakpoint
 CREATE INDEX "erased_identities_erased_idx" ON "erased_identities" USING btree ("erased_at");--> statement-breakpoint
 CREATE INDEX "webhook_deliveries_received_idx" ON "webhook_deliveries" USING btree ("received_at");--> statement-breakpoint
+CREATE INDEX "profile_events_key_id_idx" ON "profile_events" USING btree ("key_id");--> statement-breakpoint
 CREATE INDEX "mail_outbox_due_idx" ON "mail_outbox" USING btree ("status","next_attempt_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "mail_outbox_dedupe_idx" ON "mail_outbox" USING btree ("user_id","template","dedupe_key");--> statement-breakpoint
+CREATE INDEX "search_log_key_id_idx" ON "search_log" USING btree ("key_id");--> statement-breakpoint
 -- custom:
 -- Issue 14: statistics never store a cell below k (the default STATS_K, 10; the rollup cron removes
 -- cells below a higher configured k on its next run). This includes free-text query cells.

@@ -10,6 +10,8 @@ vi.hoisted(() => {
 let t: TestDb;
 let currentUser: SessionUser | null = null;
 vi.mock("@/server/db", () => ({ getDb: async () => t.db }));
+// Behind one proxy of our own, whose X-Forwarded-For hop (the last) is the trusted address.
+vi.stubEnv("TRUSTED_PROXY", "1");
 vi.mock("@/server/auth/session", () => ({ getSessionUser: async () => currentUser }));
 vi.mock("@/server/embeddings", async () => {
   const { createLocalEmbedder } = await import("@/server/embeddings/local");

@@ -12,7 +12,7 @@ export function smtpMailProvider(p: { url: string; from: string }): MailProvider
     name: "smtp",
     async send(message: MailMessage) {
       const info = await transport.sendMail({ from: p.from, to: message.to, subject: message.subject, text: message.text });
-      const accepted = info.accepted.map((a) => (typeof a === "string" ? a : a.address).toLowerCase());
+      const accepted = (info.accepted as unknown[]).map((a) => (typeof a === "string" ? a : String((a as { address?: unknown }).address ?? "")).toLowerCase());
       if (info.rejected.length > 0 || !accepted.includes(message.to.toLowerCase())) {
         throw new Error(`the mail server did not accept the recipient (${info.response})`);
       }

@@ -38,5 +38,9 @@ export const profileEvents = pgTable(
     pseudonym: text("pseudonym").notNull(),
     keyId: text("key_id").notNull(),
   },
-  (t) => [index("profile_events_occurred_idx").on(t.occurredAt), index("profile_events_pseudonym_idx").on(t.pseudonym)],
+  (t) => [
+    index("profile_events_occurred_idx").on(t.occurredAt),
+    index("profile_events_pseudonym_idx").on(t.pseudonym),
+    index("profile_events_key_id_idx").on(t.keyId),
+  ],
 );

@@ -17,5 +17,10 @@ export const searchLog = pgTable(
     pseudonym: text("pseudonym").notNull(),
     keyId: text("key_id").notNull(),
   },
-  (t) => [index("search_log_occurred_idx").on(t.occurredAt), index("search_log_pseudonym_idx").on(t.pseudonym)],
+  (t) => [
+    index("search_log_occurred_idx").on(t.occurredAt),
+    index("search_log_pseudonym_idx").on(t.pseudonym),
+    // Lets the start-up keyring check find the key ids in use without reading the table.
+    index("search_log_key_id_idx").on(t.keyId),
+  ],
 );
