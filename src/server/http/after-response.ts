@@ -6,8 +6,12 @@ import { after } from "next/server";
  * so the visitor does not wait for it. Outside a request (scripts, tests) there is no "after", and
  * the task runs at once. A failed task is logged, never shown to the visitor.
  */
-export async function afterResponse(label: string, task: () => Promise<void>): Promise<void> {
-  const guarded = () => task().catch((error: unknown) => console.error(`[${label}] deferred write failed`, error));
+export async function afterResponse(label: string, task: () => Promise<unknown>): Promise<void> {
+  const guarded = () =>
+    task().then(
+      () => undefined,
+      (error: unknown) => console.error(`[${label}] deferred write failed`, error),
+    );
   try {
     after(guarded);
   } catch {
