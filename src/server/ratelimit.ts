@@ -29,6 +29,9 @@ export function searchRateLimit(
     : { key: rateLimitKey("search", `ip:${trustedClientAddress(headers, source)}`), limit: 60, windowSeconds: 60 };
 }
 
+const sweepEveryMs = 5 * 60_000;
+let lastSweepMs = Number.NEGATIVE_INFINITY;
+
 /**
  * Counts one request in a fixed window shared by every server instance (one atomic upsert).
  * A new window resets the count to 1.
@@ -49,8 +52,10 @@ export async function hitRateLimit(
         returning count`,
   );
   const count = Number(rows[0]?.count ?? 1);
-  if (count === 1) {
-    // A window just (re)started: sweep counters nobody has touched for a day.
+  if (count === 1 && nowMs - lastSweepMs >= sweepEveryMs) {
+    // A window just (re)started: sweep counters nobody has touched for a day. At most every few
+    // minutes per process; with many users a new window starts on almost every request.
+    lastSweepMs = nowMs;
     await db.execute(sql`delete from rate_limit_windows where window_start < ${new Date(nowMs - 86_400_000).toISOString()}::timestamptz`);
   }
   const retryAfterSeconds = Math.max(1, Math.ceil((windowStart.getTime() + windowMs - nowMs) / 1000));
