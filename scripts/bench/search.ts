@@ -1,144 +1,179 @@
-// Autocomplete latency on the synthetic ESCO-size taxonomy in an in-memory PGlite: the hybrid
-// search the API runs (mode "autocomplete"), the always-vector hybrid mode, and a naive ILIKE scan
-// as the baseline, all in one run over the same few hundred queries (prefixes, typos, whole labels).
+// Concept search on the real taxonomy: `npm run bench -- search --esco <dir>` imports the ESCO
+// download plus the starter taxonomy into an in-memory PGlite (without --esco: the synthetic
+// ESCO-size taxonomy). Measures, in one run over the same queries: the in-process taxonomy index
+// (what GET /api/search serves; the semantic fallback is left out, no embedder), MiniSearch and
+// FlexSearch over the same label documents, and a naive ILIKE scan over every label as the baseline.
 import { performance } from "node:perf_hooks";
+import v8 from "node:v8";
+import vm from "node:vm";
 import { sql } from "drizzle-orm";
-import { openPglite } from "../../src/server/db/client";
-import type { Db } from "../../src/server/db/client";
+import { openPglite, type Db } from "../../src/server/db/client";
 import { runMigrations } from "../../src/server/db/migrate";
 import { queryRows } from "../../src/server/db/rows";
-import { embedConcepts } from "../../src/server/embeddings/concepts";
-import { createLocalEmbedder } from "../../src/server/embeddings/local";
 import { searchConcepts } from "../../src/server/search/concepts";
+import { importEsco } from "../../src/server/taxonomy/esco/import";
+import { buildTaxonomyIndex } from "../../src/server/taxonomy/index/build";
+import { getTaxonomyIndex } from "../../src/server/taxonomy/index";
+import { toTaxonomyConcepts } from "../../src/server/taxonomy/starter";
 import { syntheticTaxonomy } from "../../src/server/taxonomy/synthetic";
 import { upsertTaxonomy } from "../../src/server/taxonomy/upsert";
+import { getTaxonomyVersion } from "../../src/server/taxonomy/version";
 import type { Bench } from "./index";
+import { flexSearchEngine, miniSearchEngine, type Engine } from "./search-libraries";
+import { buildPrecisionQueries, buildQueries, type BenchQuery, type LabelRow, type PrecisionQuery, type QueryKind } from "./search-queries";
 
-type Query = { q: string; type: "skill" | "role"; lang: "nb" | "en"; expected: string; kind: "prefix" | "typo" | "label" };
+const LIMIT = 10;
+const counts: Record<QueryKind, number> = { prefix: 300, prefix_multiword: 150, typo: 300, alt: 200 };
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+v8.setFlagsFromString("--expose-gc");
+const gc = vm.runInNewContext("gc") as () => void;
+const heapMb = () => {
+  gc();
+  return process.memoryUsage().heapUsed / 2 ** 20;
+};
 
-/** One realistic slip: a dropped, doubled or swapped letter inside the longest word. */
-function typo(label: string, random: () => number): string {
-  const words = label.split(" ");
-  const longest = words.reduce((a, b) => (b.length > a.length ? b : a), "");
-  const i = 1 + Math.floor(random() * Math.max(1, longest.length - 2));
-  const kind = Math.floor(random() * 3);
-  const slipped =
-    kind === 0 ? longest.slice(0, i) + longest.slice(i + 1)
-    : kind === 1 ? longest.slice(0, i) + (longest[i] ?? "") + longest.slice(i)
-    : longest.slice(0, i - 1) + (longest[i] ?? "") + (longest[i - 1] ?? "") + longest.slice(i + 1);
-  return words.map((w) => (w === longest ? slipped : w)).join(" ");
-}
-
-async function buildQueries(db: Db, n: number): Promise<Query[]> {
-  const labels = await queryRows<{ concept_id: string; kind: "skill" | "role"; lang: "nb" | "en"; label: string }>(
-    db,
-    sql`select concept_id, kind, lang, label from concept_labels where label_kind = 'preferred' order by concept_id, lang`,
-  );
-  const random = rng(7);
-  const queries: Query[] = [];
-  while (queries.length < n) {
-    const row = labels[Math.floor(random() * labels.length)];
-    if (!row) continue;
-    const base = { type: row.kind, lang: row.lang, expected: row.concept_id };
-    const roll = random();
-    if (roll < 0.5) queries.push({ ...base, kind: "prefix", q: row.label.slice(0, 3 + Math.floor(random() * 8)) });
-    else if (roll < 0.85) queries.push({ ...base, kind: "typo", q: typo(row.label, random) });
-    else queries.push({ ...base, kind: "label", q: row.label });
-  }
-  return queries;
-}
-
-/** What a first version would do: a case-insensitive substring scan over every label. */
-async function naiveIlike(db: Db, q: Query): Promise<string[]> {
+/** What a first version would do: a case-insensitive substring scan over every label (all kinds of label, both languages). */
+async function ilike(db: Db, q: string, type: string): Promise<string[]> {
   const rows = await queryRows<{ concept_id: string }>(
     db,
-    sql`select concept_id from concept_labels where kind = ${q.type} and label ilike ${`%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}
-        group by concept_id order by min(length(label)) limit 10`,
+    sql`select concept_id from concept_labels where kind = ${type} and label ilike ${`%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}
+        group by concept_id order by min(length(label)) limit ${LIMIT}`,
   );
   return rows.map((r) => r.concept_id);
 }
 
+type System = { name: string; run: (q: { q: string; type: "skill" | "role"; lang: "nb" | "en" }) => Promise<string[]> | string[] };
+
 function percentile(sorted: number[], p: number): number {
   const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
-  return Math.round((sorted[i] ?? 0) * 100) / 100;
+  return Math.round((sorted[i] ?? 0) * 1000) / 1000;
 }
+const round3 = (x: number) => Math.round(x * 1000) / 1000;
 
-async function measure(queries: Query[], run: (q: Query) => Promise<string[]>) {
+async function measure(system: System, queries: BenchQuery[], precision: PrecisionQuery[]) {
   const times: number[] = [];
-  let hits = 0;
-  let typoHits = 0;
-  let typos = 0;
+  const found: Record<QueryKind | "prefixDistinct", { hit: number; n: number }> = {
+    prefix: { hit: 0, n: 0 }, prefixDistinct: { hit: 0, n: 0 }, prefix_multiword: { hit: 0, n: 0 }, typo: { hit: 0, n: 0 }, alt: { hit: 0, n: 0 },
+  };
   for (const q of queries) {
     const started = performance.now();
-    const ids = await run(q);
+    const ids = await system.run(q);
     times.push(performance.now() - started);
-    const found = ids.includes(q.expected);
-    if (found) hits++;
-    if (q.kind === "typo") {
-      typos++;
-      if (found) typoHits++;
+    const hit = ids.slice(0, LIMIT).includes(q.expected) ? 1 : 0;
+    found[q.kind].hit += hit;
+    found[q.kind].n++;
+    if (q.kind === "prefix" && (q.sharedBy ?? Infinity) <= LIMIT) {
+      found.prefixDistinct.hit += hit;
+      found.prefixDistinct.n++;
     }
   }
+  let precisionSum = 0;
+  for (const q of precision) {
+    const top = (await system.run(q)).slice(0, 5);
+    precisionSum += top.length === 0 ? 0 : top.filter((id) => q.relevant.has(id)).length / top.length;
+  }
   times.sort((a, b) => a - b);
-  return { p50: percentile(times, 50), p95: percentile(times, 95), recall: hits / queries.length, typoRecall: typos ? typoHits / typos : 0 };
+  const recall = (k: keyof typeof found) => ({ value: found[k].n ? round3(found[k].hit / found[k].n) : 0, n: found[k].n });
+  return {
+    p50: percentile(times, 50),
+    p95: percentile(times, 95),
+    p99: percentile(times, 99),
+    max: percentile(times, 100),
+    prefix: recall("prefix"),
+    prefixDistinct: recall("prefixDistinct"),
+    multiword: recall("prefix_multiword"),
+    typo: recall("typo"),
+    alt: recall("alt"),
+    precision: round3(precisionSum / Math.max(1, precision.length)),
+  };
 }
 
-export const bench: Bench = async ({ emit }) => {
+async function loadTaxonomy(db: Db, esco: string | undefined): Promise<void> {
+  const started = performance.now();
+  const starter = toTaxonomyConcepts();
+  await upsertTaxonomy(db, { source: "starter", concepts: starter.concepts, links: starter.links, removeMissing: false });
+  if (esco) {
+    console.error(`[bench:search] importing ESCO from ${esco} …`);
+    const r = await importEsco(db, { dir: esco, removeMissing: false });
+    console.error(`[bench:search] ESCO: ${r.concepts} concepts, ${r.labels} labels, ${r.links} links, ${r.skillRelations} related-skill pairs`);
+  } else {
+    const taxonomy = syntheticTaxonomy({ skills: 14000, roles: 3000, linksPerRole: 40, seed: 42 });
+    await upsertTaxonomy(db, { source: "esco", concepts: taxonomy.concepts, links: taxonomy.links, removeMissing: true });
+  }
+  await db.execute(sql`analyze`);
+  console.error(`[bench:search] taxonomy loaded in ${Math.round(performance.now() - started)} ms`);
+}
+
+export const bench: Bench = async ({ esco, emit }) => {
   const handle = await openPglite();
   try {
     await runMigrations(handle);
-    const taxonomy = syntheticTaxonomy({ skills: 14000, roles: 3000, linksPerRole: 40, seed: 42 });
-    const t0 = performance.now();
-    console.error("[bench:search] loading the synthetic taxonomy …");
-    await upsertTaxonomy(handle.db, { source: "esco", concepts: taxonomy.concepts, links: taxonomy.links, removeMissing: true });
-    const embedder = createLocalEmbedder();
-    console.error(`[bench:search] loaded in ${Math.round(performance.now() - t0)} ms; embedding concepts …`);
-    const t1 = performance.now();
-    const embedded = await embedConcepts(handle.db, embedder, {
-      onProgress: ({ done, total }) => console.error(`[bench:search] embedded ${done}/${total} (${Math.round(performance.now() - t1)} ms)`),
-    });
-    await handle.db.execute(sql`analyze`);
-    const queries = await buildQueries(handle.db, 300);
-    const limit = 10;
-    const ids = (r: { conceptId: string }[]) => r.map((x) => x.conceptId);
-    const autocomplete = (q: Query) => searchConcepts(handle.db, { ...q, limit, embedder }).then(ids);
-    const hybrid = (q: Query) => searchConcepts(handle.db, { ...q, limit }).then(ids);
-    const baselineRun = (q: Query) => naiveIlike(handle.db, q);
+    await loadTaxonomy(handle.db, esco);
+    const db = handle.db;
+    const rows = await queryRows<LabelRow>(
+      db,
+      sql`select l.concept_id, c.uri, c.kind, l.lang, l.label_kind, l.label from concept_labels l join concepts c on c.id = l.concept_id order by l.id`,
+    );
+    const queries = buildQueries(rows, counts);
+    const precision = buildPrecisionQueries(rows, { en: 300, nb: 150 });
+    console.error(`[bench:search] ${rows.length} labels; ${queries.length} queries; ${precision.length} precision queries (${precision.filter((q) => q.lang === "nb").length} nb)`);
+    const taxonomy = esco ? "esco+starter" : "synthetic+starter";
 
-    // Warm caches and the planner the same way for every contender.
-    for (const q of queries.slice(0, 20)) {
-      await autocomplete(q);
-      await hybrid(q);
-      await baselineRun(q);
+    // Index build: time and the heap it holds, measured on a build of its own.
+    const version = await getTaxonomyVersion(db);
+    const before = heapMb();
+    const t0 = performance.now();
+    const built = await buildTaxonomyIndex(db, version);
+    const buildMs = performance.now() - t0;
+    const heldMb = heapMb() - before;
+    emit({ name: "taxonomy_index_build_ms", value: Math.round(buildMs), unit: "ms", n: built.labels.text.length });
+    emit({ name: "taxonomy_index_heap_mb", value: Math.round(heldMb * 10) / 10, unit: "MB", n: built.labels.text.length });
+    await getTaxonomyIndex(db); // the cached one searchConcepts uses
+
+    const engines: Engine[] = [];
+    for (const make of [miniSearchEngine, flexSearchEngine]) {
+      const m0 = heapMb();
+      const s0 = performance.now();
+      const engine = make(rows);
+      const ms = performance.now() - s0;
+      const mb = heapMb() - m0;
+      engines.push(engine);
+      emit({ name: `${engine.name}_build_ms`, value: Math.round(ms), unit: "ms", baseline: Math.round(buildMs), n: rows.length });
+      emit({ name: `${engine.name}_heap_mb`, value: Math.round(mb * 10) / 10, unit: "MB", baseline: Math.round(heldMb * 10) / 10, n: rows.length });
     }
+
+    const systems: System[] = [
+      { name: "index", run: (q) => searchConcepts(db, { q: q.q, type: q.type, lang: q.lang, limit: LIMIT }).then((r) => r.map((x) => x.conceptId)) },
+      ...engines.map((e) => ({ name: e.name, run: (q: { q: string; type: "skill" | "role" }) => e.search(q.q, q.type, LIMIT) })),
+      { name: "ilike", run: (q) => ilike(db, q.q, q.type) },
+    ];
+    // Warm every contender the same way.
+    for (const s of systems) for (const q of queries.slice(0, 30)) await s.run(q);
+    const results = new Map<string, Awaited<ReturnType<typeof measure>>>();
+    for (const s of systems) {
+      const r = await measure(s, queries, precision);
+      results.set(s.name, r);
+      console.error(`[bench:search] ${taxonomy} ${s.name}: p50 ${r.p50} p95 ${r.p95} p99 ${r.p99} max ${r.max} ms; recall@10 prefix ${r.prefix.value} (shared by <=10 concepts ${r.prefixDistinct.value}) multi-word ${r.multiword.value} typo ${r.typo.value} alt ${r.alt.value}; precision@5 ${r.precision}`);
+    }
+    const base = results.get("ilike");
     const n = queries.length;
-    const base = await measure(queries, baselineRun);
-    console.error(`[bench:search] ILIKE baseline p50 ${base.p50} ms p95 ${base.p95} ms`);
-    const auto = await measure(queries, autocomplete);
-    console.error(`[bench:search] autocomplete p50 ${auto.p50} ms p95 ${auto.p95} ms`);
-    emit({ name: "autocomplete_p50_ms", value: auto.p50, unit: "ms", baseline: base.p50, n });
-    emit({ name: "autocomplete_p95_ms", value: auto.p95, unit: "ms", baseline: base.p95, n });
-    const full = await measure(queries, hybrid);
-    console.error(`[bench:search] ${embedded.total} concepts embedded; recall@10 autocomplete ${auto.recall.toFixed(3)} hybrid ${full.recall.toFixed(3)} ilike ${base.recall.toFixed(3)}`);
-    emit({ name: "search_hybrid_p50_ms", value: full.p50, unit: "ms", baseline: base.p50, n });
-    emit({ name: "search_hybrid_p95_ms", value: full.p95, unit: "ms", baseline: base.p95, n });
-    emit({ name: "autocomplete_recall_at_10", value: round3(auto.recall), unit: "ratio", baseline: round3(base.recall), n });
-    emit({ name: "autocomplete_typo_recall_at_10", value: round3(auto.typoRecall), unit: "ratio", baseline: round3(base.typoRecall), n: queries.filter((q) => q.kind === "typo").length });
-    emit({ name: "search_hybrid_recall_at_10", value: round3(full.recall), unit: "ratio", baseline: round3(base.recall), n });
+    for (const [name, r] of results) {
+      if (name === "ilike" || !base) continue;
+      const prefix = name === "index" ? "autocomplete" : name;
+      emit({ name: `${prefix}_p50_ms`, value: r.p50, unit: "ms", baseline: base.p50, n });
+      emit({ name: `${prefix}_p95_ms`, value: r.p95, unit: "ms", baseline: base.p95, n });
+      emit({ name: `${prefix}_p99_ms`, value: r.p99, unit: "ms", baseline: base.p99, n });
+      emit({ name: `${prefix}_prefix_recall_at_10`, value: r.prefix.value, unit: "ratio", baseline: base.prefix.value, n: r.prefix.n });
+      // A prefix shared by more than ten concepts cannot have its one expected concept in every top 10.
+      emit({ name: `${prefix}_distinct_prefix_recall_at_10`, value: r.prefixDistinct.value, unit: "ratio", baseline: base.prefixDistinct.value, n: r.prefixDistinct.n });
+      emit({ name: `${prefix}_multiword_prefix_recall_at_10`, value: r.multiword.value, unit: "ratio", baseline: base.multiword.value, n: r.multiword.n });
+      emit({ name: `${prefix}_typo_recall_at_10`, value: r.typo.value, unit: "ratio", baseline: base.typo.value, n: r.typo.n });
+      emit({ name: `${prefix}_alt_label_recall_at_10`, value: r.alt.value, unit: "ratio", baseline: base.alt.value, n: r.alt.n });
+      emit({ name: `${prefix}_precision_at_5`, value: r.precision, unit: "ratio", baseline: base.precision, n: precision.length });
+    }
+    const index = results.get("index");
+    if (index && base) emit({ name: "autocomplete_speedup_p95", value: Math.round((base.p95 / Math.max(index.p95, 0.001)) * 10) / 10, unit: "x", n });
   } finally {
     await handle.close();
   }
 };
-
-const round3 = (x: number) => Math.round(x * 1000) / 1000;

@@ -291,6 +291,17 @@ describe("route handlers answer 2xx or 4xx to anything", () => {
     );
   });
 
+  test("POST /api/search (a type-ahead choice) with arbitrary bodies", async () => {
+    const choice = fields({ q: nasty, type: fc.oneof(fc.constantFrom("skill", "role"), nasty), conceptId: fc.oneof(uuid(), fc.constant(concept.developer)) }, { q: "utv", type: "role", conceptId: concept.developer });
+    await checkRoute(
+      fc.record({ body: fc.oneof(choice.map((v) => JSON.stringify(v) ?? ""), nasty), signedIn: fc.boolean() }).map((p) => async () => {
+        state.user = p.signedIn ? me : null;
+        return search.POST(new Request("http://localhost/api/search", { method: "POST", body: p.body, headers: { "content-type": "application/json" } }));
+      }),
+      [200],
+    );
+  });
+
   test("POST /api/match with arbitrary bodies", async () => {
     state.user = me;
     const body = fc.oneof(

@@ -32,9 +32,9 @@ export async function personSearch(
 
 /** A type-ahead result was chosen: one log row with the text typed and the concept chosen. */
 export async function recordSearchChoice(ctx: Asker, input: { q: string; type: "skill" | "role"; conceptId: string }): Promise<{ logged: boolean }> {
-  await enforceRateLimit(ctx.db, searchRateLimit(ctx.user, ctx.headers));
   const concept = (await getTaxonomyIndex(ctx.db)).concept(input.conceptId);
   if (!concept || concept.kind !== input.type) throw new AppError("not_found", "No such concept");
+  await enforceRateLimit(ctx.db, searchRateLimit(ctx.user, ctx.headers));
   const logged = await logSearch(ctx.db, { user: ctx.user, query: input.q, type: input.type, resolvedConceptId: concept.id });
   return { logged };
 }

@@ -1,0 +1,61 @@
+import { describe, expect, test } from "vitest";
+import { displayLabel } from "@/server/taxonomy/display-label";
+import { foldPlain, foldText } from "@/server/taxonomy/fold";
+import { allowedEdits, boundedEditDistance } from "@/server/taxonomy/index/edit-distance";
+
+describe("boundedEditDistance", () => {
+  test.each([
+    ["python", "python", 0],
+    ["pyhton", "python", 1], // two letters swapped: one edit
+    ["pyton", "python", 1],
+    ["pythonn", "python", 1],
+    ["pythan", "python", 1],
+    ["pthyon", "python", 2],
+    ["java", "lava", 1],
+  ])("%s -> %s is %i", (a, b, d) => {
+    expect(boundedEditDistance(a, b, 2)).toBe(d);
+  });
+
+  test("stops at the bound", () => {
+    expect(boundedEditDistance("kjemi", "python", 1)).toBe(2);
+    expect(boundedEditDistance("a".repeat(100), "a".repeat(100), 2)).toBe(3);
+  });
+
+  test("prefix mode measures against the closest beginning of the word", () => {
+    expect(boundedEditDistance("pyht", "pythonista", 1, true)).toBe(1);
+    expect(boundedEditDistance("pyth", "pythonista", 1, true)).toBe(0);
+    expect(boundedEditDistance("managment", "management skills", 2, true)).toBe(1);
+    expect(boundedEditDistance("xyz", "python", 1, true)).toBe(2);
+  });
+
+  test("edits allowed grow with the word: none below 4 letters, one from 4, two from 8", () => {
+    expect([3, 4, 7, 8].map(allowedEdits)).toEqual([0, 1, 1, 2]);
+  });
+});
+
+describe("folding", () => {
+  test("Norwegian letters as typed on an English keyboard, accents dropped, punctuation breaks words", () => {
+    expect(foldText("Tømrer/Snekker")).toBe("toemrer snekker");
+    expect(foldText("Sjåfør")).toBe("sjaafoer");
+    expect(foldText("Værmelding")).toBe("vaermelding");
+    expect(foldPlain("Sjåfør")).toBe("sjafor");
+    expect(foldText("Café   crème")).toBe("cafe creme");
+    expect(foldText("C++ og C#")).toBe("c++ og c#");
+    expect(foldText("👩‍💻 \u0000 %_")).toBe("");
+  });
+});
+
+describe("displayLabel: the one rule for the label a person sees", () => {
+  const labels = [
+    { lang: "en", labelKind: "preferred" as const, label: "Welding" },
+    { lang: "nb", labelKind: "alt" as const, label: "sveis" },
+    { lang: "nb", labelKind: "hidden" as const, label: "sveisng" },
+  ];
+  test("preferred in the user's language, else preferred in the other, never hidden", () => {
+    expect(displayLabel([...labels, { lang: "nb", labelKind: "preferred", label: "Sveising" }], "nb")).toBe("Sveising");
+    expect(displayLabel(labels, "nb")).toBe("Welding");
+    expect(displayLabel(labels, "en")).toBe("Welding");
+    expect(displayLabel([{ lang: "nb", labelKind: "alt", label: "sveis" }], "en")).toBe("sveis");
+    expect(displayLabel([{ lang: "nb", labelKind: "hidden", label: "x" }], "en")).toBeNull();
+  });
+});
