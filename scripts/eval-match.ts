@@ -13,7 +13,9 @@ import { runMigrations } from "../src/server/db/migrate";
 import { queryRows } from "../src/server/db/rows";
 import { embedConcepts } from "../src/server/embeddings/concepts";
 import { createLocalEmbedder } from "../src/server/embeddings/local";
+import { DEFAULT_SEMANTIC, matchByText } from "../src/server/matching/by-text";
 import { wordGrams } from "../src/server/matching/extract/tokens";
+import type { SemanticSignal } from "../src/server/matching/text/semantic";
 import { findSkillSpans } from "../src/server/matching/text/spans";
 import { getTextIndex, loadRoleTexts } from "../src/server/matching/text/text-index";
 import { importEsco } from "../src/server/taxonomy/esco/import";
@@ -51,13 +53,21 @@ async function runSkillSet(db: Db, queries: SkillQuery[], rankers: Record<string
   return { ours: metrics(ours), baselines: Object.fromEntries(Object.entries(base).map(([k, v]) => [k, metrics(v)])) };
 }
 
-async function runTextSet(db: Db, queries: TextQuery[], rankers: Record<string, Ranker>): Promise<{ ours: Metrics; baselines: Record<string, Metrics> }> {
+async function runTextSet(
+  db: Db,
+  queries: TextQuery[],
+  rankers: Record<string, Ranker>,
+  semantic?: SemanticSignal,
+): Promise<{ ours: Metrics; baselines: Record<string, Metrics> }> {
   const embedder = createLocalEmbedder();
   const ours: (number | undefined)[] = [];
   const base: Record<string, (number | undefined)[]> = Object.fromEntries(Object.keys(rankers).map((k) => [k, []]));
   for (const q of queries) {
-    const out = await matchCommand(db, { text: q.text, lang: "en", limit: LIMIT }, embedder);
-    ours.push(firstHit(out.roles.map((r) => r.id), q.gold));
+    // The CLI's path; a semantic signal other than the default goes straight to matchByText.
+    const ids = semantic
+      ? await matchByText(db, { text: q.text, lang: "en", limit: LIMIT, embedder, semantic }).then((r) => (r.status === "ok" ? r.roles.map((x) => x.roleId) : []))
+      : (await matchCommand(db, { text: q.text, lang: "en", limit: LIMIT }, embedder)).roles.map((r) => r.id);
+    ours.push(firstHit(ids, q.gold));
     for (const [name, rank] of Object.entries(rankers)) base[name]?.push(firstHit(rank(q.text, LIMIT), q.gold));
   }
   return { ours: metrics(ours), baselines: Object.fromEntries(Object.entries(base).map(([k, v]) => [k, metrics(v)])) };
@@ -108,6 +118,16 @@ async function extractionQuality(db: Db, queries: TextQuery[]): Promise<void> {
   console.log(JSON.stringify({ name: "b/texts_with_fewer_than_3_skills", value: tally.ours.few, baseline: tally.exact.few, n, taxonomy: "esco" }));
 }
 
+/** The same set with every offline semantic signal other than the default, as `<set>[semantic=…]` lines. */
+async function compareSemantic(db: Db, set: string, queries: TextQuery[], rankers: Record<string, Ranker>): Promise<void> {
+  for (const signal of (["none", "embedding", "lsa"] as const).filter((s) => s !== DEFAULT_SEMANTIC)) {
+    const started = performance.now();
+    const result = await runTextSet(db, queries, rankers, signal);
+    log(`${set}[semantic=${signal}]: ${queries.length} texts in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    emit(`${set}[semantic=${signal}]`, queries.length, "esco", result.ours, result.baselines);
+  }
+}
+
 await runCli("eval:match", async () => {
   const { values } = parseArgs({
     args: process.argv.slice(2),
@@ -118,6 +138,8 @@ await runCli("eval:match", async () => {
       seed: { type: "string", default: "20261124" },
       sets: { type: "string", default: "a,b,c" },
       "database-url": { type: "string" },
+      /** Also run sets b and c with each offline semantic signal, to compare them. */
+      "compare-semantic": { type: "boolean", default: false },
     },
   });
   const n = Number(values.n);
@@ -173,6 +195,7 @@ await runCli("eval:match", async () => {
         log(`b: ${b.length} texts in ${((performance.now() - started) / 1000).toFixed(1)} s`);
         emit("b", b.length, taxonomy, result.ours, result.baselines);
         await extractionQuality(db, b);
+        if (values["compare-semantic"]) await compareSemantic(db, "b", b, rankers);
       }
       if (sets.has("c")) {
         const c = await buildSetC(db, onet, n, rng(seed + 2));
@@ -180,6 +203,7 @@ await runCli("eval:match", async () => {
         const result = await runTextSet(db, c, rankers);
         log(`c: ${c.length} texts in ${((performance.now() - started) / 1000).toFixed(1)} s`);
         emit("c", c.length, taxonomy, result.ours, result.baselines);
+        if (values["compare-semantic"]) await compareSemantic(db, "c", c, rankers);
       }
     }
   } finally {

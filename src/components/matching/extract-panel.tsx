@@ -4,6 +4,8 @@ import { useId, useState, useTransition } from "react";
 import { useMessages } from "@/i18n/client";
 import { extractSkillsAction, haveSkillAction } from "@/server/matching/actions";
 import type { ExtractedSkill } from "@/server/matching/extract/types";
+import type { RoleMatch } from "@/server/matching/types";
+import { RoleMatchCard } from "./role-match-card";
 import styles from "./matching.module.css";
 
 const MAX = 5000;
@@ -16,6 +18,7 @@ export function ExtractPanel() {
   const [text, setText] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [found, setFound] = useState<ExtractedSkill[] | null>(null);
+  const [roles, setRoles] = useState<RoleMatch[]>([]);
   const [decisions, setDecisions] = useState<Record<string, Decision>>({});
   const [pending, start] = useTransition();
 
@@ -32,7 +35,8 @@ export function ExtractPanel() {
         return;
       }
       setDecisions({});
-      setFound(result.data);
+      setFound(result.data.skills);
+      setRoles(result.data.roles);
     });
   };
 
@@ -72,7 +76,7 @@ export function ExtractPanel() {
       </form>
       <div aria-live="polite">
         {pending && !found ? <p className="muted">{t.loading}</p> : null}
-        {found && found.length === 0 ? <p className="muted">{t.none}</p> : null}
+        {found && found.length === 0 && roles.length === 0 ? <p className="muted">{t.none}</p> : null}
         {found && found.length > 0 ? (
           <>
             <p>{format(t.found, { count: found.length })}</p>
@@ -108,6 +112,19 @@ export function ExtractPanel() {
               })}
             </ul>
           </>
+        ) : null}
+        {found && roles.length > 0 ? (
+          <section aria-labelledby={`${id}-roles`} className="stack">
+            <h3 id={`${id}-roles`}>{t.rolesTitle}</h3>
+            <p className="hint">{t.rolesLead}</p>
+            <ol className="list-plain">
+              {roles.map((role) => (
+                <li key={role.roleId}>
+                  <RoleMatchCard role={role} t={m.matching} headingLevel="h3" from="matches" />
+                </li>
+              ))}
+            </ol>
+          </section>
         ) : null}
       </div>
     </div>

@@ -7,6 +7,7 @@ import { userAction } from "@/server/action";
 import { getEmbedder } from "@/server/embeddings";
 import { EmbeddingError } from "@/server/embeddings/openai";
 import { AppError } from "@/server/errors";
+import { matchByText } from "./by-text";
 import { extractSkills } from "./extract";
 import { createOpenAISkillNamer, SkillNamerError } from "./extract/openai";
 import { MAX_EXTRACT_CHARS } from "./extract/types";
@@ -53,11 +54,19 @@ export const extractSkillsAction = userAction(extractInput, async ({ text, lang 
   const identity = await aiIdentityOf(db, user);
   const namer = env.OPENAI_API_KEY ? redactingNamer(createOpenAISkillNamer({ apiKey: env.OPENAI_API_KEY, model: env.OPENAI_CHAT_MODEL }), identity) : undefined;
   const own = (await loadUserSkills(db, { userId: user.id })).flatMap((s) => (s.conceptId !== undefined ? [s.conceptId] : []));
-  return extractSkills(db, { text, lang, embedder: redactingEmbedder(getEmbedder(), identity), namer, exclude: own }).catch((error: unknown) => {
+  const embedder = redactingEmbedder(getEmbedder(), identity);
+  try {
+    // Nothing is written here: the user accepts each skill. The roles are ranked from the text itself.
+    const [skills, matched] = await Promise.all([
+      extractSkills(db, { text, lang, embedder, namer, exclude: own }),
+      matchByText(db, { text, lang, limit: 5, embedder }),
+    ]);
+    return { skills, roles: matched.status === "ok" ? matched.roles : [] };
+  } catch (error) {
     // OpenAI failed (down, timing out, or an answer of the wrong shape): a plain "try again", not "internal".
     if (error instanceof SkillNamerError || error instanceof EmbeddingError) {
       throw new AppError("unavailable", "Reading skills from text is unavailable right now. Please try again in a moment.");
     }
     throw error;
-  });
+  }
 });

@@ -13,6 +13,7 @@ import { scoreBm25f, topK } from "./text/bm25f";
 import { fuseRanks } from "./text/fuse";
 import { findSkillSpans, type SkillSpan } from "./text/spans";
 import { foldedWords, stem, terms } from "./text/terms";
+import { semanticRoles, type SemanticSignal } from "./text/semantic";
 import { getTextIndex } from "./text/text-index";
 import type { MatchLang, RoleMatch } from "./types";
 
@@ -22,7 +23,13 @@ export const MAX_MATCH_TEXT_CHARS = 20_000;
  * Weights of the fused lists, set a priori: what the text says about the role itself counts most;
  * the role's skills' labels and the coverage of the skills found in the text count half each.
  */
-export const FUSION_WEIGHTS = { roleText: 1, skillText: 0.5, coverage: 0.5 } as const;
+export const FUSION_WEIGHTS = { roleText: 1, skillText: 0.5, coverage: 0.5, semantic: 0.5 } as const;
+/**
+ * The semantic signal kept after comparing them on `npm run eval:match --compare-semantic` (n = 200,
+ * local embedder): the embedder's own vectors lifted set b's MRR most (0.414 -> 0.441) without
+ * hurting set c; LSA lifted b's recall@10 a little (0.705 -> 0.72) but cost set c 0.10.
+ */
+export const DEFAULT_SEMANTIC: SemanticSignal = "embedding";
 /** How deep each ranked list is read before fusing. */
 const DEPTH = 200;
 /** Fewer content words than this is too little to go on. */
@@ -36,7 +43,7 @@ export type MatchTextResult =
 
 export async function matchByText(
   db: Db,
-  p: { text: string; lang: MatchLang; limit: number; embedder: Embedder; restricted?: boolean },
+  p: { text: string; lang: MatchLang; limit: number; embedder: Embedder; restricted?: boolean; semantic?: SemanticSignal },
 ): Promise<MatchTextResult> {
   if (p.restricted) return { status: "restricted" };
   const text = p.text.slice(0, MAX_MATCH_TEXT_CHARS);
@@ -52,6 +59,11 @@ export async function matchByText(
     { ids: ids(scoreBm25f(index.skillsBm25f, query)), weight: FUSION_WEIGHTS.skillText },
     { ids: rankByCoverage(index.roles, coverage).slice(0, DEPTH).map((r) => r.roleId), weight: FUSION_WEIGHTS.coverage },
   ];
+  // The semantic list only reorders roles the text or its skills found: on its own it would list
+  // roles for text that names nothing (another language, noise) with nothing to explain them.
+  const found = new Set(lists.flatMap((l) => l.ids));
+  const semantic = await semanticRoles(db, { text, signal: p.semantic ?? DEFAULT_SEMANTIC, embedder: p.embedder, depth: DEPTH });
+  lists.push({ ids: semantic.filter((id) => found.has(id)), weight: FUSION_WEIGHTS.semantic });
   const fused = fuseRanks(lists).slice(0, clampLimit(p.limit));
 
   const explained = new Map((await explainRoles(db, coverage, fused, p.lang)).map((r) => [r.roleId, r]));

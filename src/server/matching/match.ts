@@ -49,7 +49,7 @@ export async function rolesForCoverage(db: Db, coverage: Coverage, lang: MatchLa
   const byWords = topK(scoreBm25f(index.skillsBm25f, coverage.userLabels.flatMap((l) => terms(l))), FUSION_DEPTH).map((d) => index.roles.roleIds[d.doc] ?? "");
   const fused = fuseRanks([
     { ids: byCoverage, weight: 1 },
-    { ids: byWords, weight: 1 },
+    { ids: byWords, weight: 1.5 },
   ]).slice(0, limit);
   const explained = new Map((await explainRoles(db, coverage, fused, lang)).map((r) => [r.roleId, r]));
   return fused.flatMap((id) => explained.get(id) ?? []);
