@@ -81,29 +81,29 @@ async function rollupDay(db: Db, day: Day, excluded: string[], beforeCommit?: Ro
     const q = sql.raw("q");
 
     await tx.execute(sql`delete from stats_daily where day = ${day}::date`);
+    // One pass over the day's searches gives both the per-term cells (publishable terms only) and
+    // the per-type total of every search (the searches-per-day series): grouping sets, where the
+    // total row is the one with q grouped away.
     await tx.execute(sql`
       insert into stats_daily (day, metric, dim, key, events, people)
-      select ${day}::date, 'search_query', search_type, q, count(*), count(distinct pseudonym)
+      select ${day}::date, case when grouping(q) = 1 then 'searches' else 'search_query' end, search_type, coalesce(q, '*'),
+        count(*), count(distinct pseudonym)
       from (
-        select search_type, pseudonym,
-          btrim(left(btrim(regexp_replace(lower(normalize(query, NFKC)), '[[:space:]]+', ' ', 'g')), ${maxQueryLength})) as q
-        from search_log where ${inDay(sql.raw("occurred_at"))} and ${notExcluded}
+        select search_type, pseudonym, case when ${publishableQuerySql(q)} then q end as q
+        from (
+          select search_type, pseudonym,
+            btrim(left(btrim(regexp_replace(lower(normalize(query, NFKC)), '[[:space:]]+', ' ', 'g')), ${maxQueryLength})) as q
+          from search_log where ${inDay(sql.raw("occurred_at"))} and ${notExcluded}
+        ) raw
       ) s
-      where ${publishableQuerySql(q)}
-      group by search_type, q`);
+      group by grouping sets ((search_type, q), (search_type))
+      having grouping(q) = 1 or q is not null`);
     await tx.execute(sql`
       insert into stats_daily (day, metric, dim, key, events, people)
       select ${day}::date, 'search_concept', search_type, resolved_concept_id::text, count(*), count(distinct pseudonym)
       from search_log
       where ${inDay(sql.raw("occurred_at"))} and resolved_concept_id is not null and ${notExcluded}
       group by search_type, resolved_concept_id`);
-    // Every search of a type that day, whatever it found: the searches-per-day series.
-    await tx.execute(sql`
-      insert into stats_daily (day, metric, dim, key, events, people)
-      select ${day}::date, 'searches', search_type, '*', count(*), count(distinct pseudonym)
-      from search_log
-      where ${inDay(sql.raw("occurred_at"))} and ${notExcluded}
-      group by search_type`);
     await tx.execute(sql`
       insert into stats_daily (day, metric, dim, key, events, people)
       select ${day}::date, 'profile_added', kind, concept_id::text, count(*), count(distinct pseudonym)
