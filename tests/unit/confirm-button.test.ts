@@ -14,7 +14,7 @@ function render(locale: Locale): string {
     createElement(
       Provider,
       { locale, messages: messagesFor(locale) },
-      createElement(ConfirmButton, { question: "Remove “Python”?", detail: "This cannot be undone.", confirmLabel: "Remove", onConfirm: () => undefined, "aria-label": "Remove Python" }, "×"),
+      createElement(ConfirmButton, { question: "Remove “Python”?", detail: "This cannot be undone.", confirmLabel: "Remove", onConfirm: () => undefined, "aria-label": "Remove Python", children: "×" }),
     ),
   );
 }
