@@ -1,6 +1,6 @@
 // The confirmation dialog's markup: a native modal <dialog> named by its question, Cancel first
 // (and focused when it opens), and only the confirm button submits "confirm".
-import { createElement, type ComponentType, type ReactNode } from "react";
+import { createElement, type ComponentProps, type ComponentType, type ReactNode } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, test } from "vitest";
 import { ConfirmButton } from "@/components/confirm-button";
@@ -9,12 +9,14 @@ import type { Locale } from "@/i18n/locales";
 import { messagesFor } from "@/i18n/messages";
 
 function render(locale: Locale): string {
+  // Children go in as createElement arguments; the props types want them as a prop.
+  const Button = ConfirmButton as ComponentType<Omit<ComponentProps<typeof ConfirmButton>, "children"> & { children?: ReactNode }>;
   const Provider = MessagesProvider as ComponentType<{ locale: Locale; messages: ReturnType<typeof messagesFor>; children?: ReactNode }>;
   return renderToStaticMarkup(
     createElement(
       Provider,
       { locale, messages: messagesFor(locale) },
-      createElement(ConfirmButton, { question: "Remove “Python”?", detail: "This cannot be undone.", confirmLabel: "Remove", onConfirm: () => undefined, "aria-label": "Remove Python", children: "×" }),
+      createElement(Button, { question: "Remove “Python”?", detail: "This cannot be undone.", confirmLabel: "Remove", onConfirm: () => undefined, "aria-label": "Remove Python" }, "×"),
     ),
   );
 }
