@@ -14,18 +14,21 @@ export function ConfirmButton(props: {
   /** What happens if the user says yes, e.g. "This cannot be undone." */
   detail?: string;
   confirmLabel: string;
-  onConfirm: () => void;
+  /** Gets the button that opened the dialog, e.g. to find where focus should go once its row is gone. */
+  onConfirm: (opener: HTMLButtonElement | null) => void;
   className?: string;
   "aria-label"?: string;
   disabled?: boolean;
 }) {
   const { m } = useMessages();
   const dialog = useRef<HTMLDialogElement>(null);
+  const opener = useRef<HTMLButtonElement>(null);
   const titleId = useId();
   const detailId = useId();
   return (
     <>
       <button
+        ref={opener}
         type="button"
         className={props.className}
         aria-label={props["aria-label"]}
@@ -41,7 +44,7 @@ export function ConfirmButton(props: {
         aria-labelledby={titleId}
         aria-describedby={props.detail ? detailId : undefined}
         onClose={(e) => {
-          if (e.currentTarget.returnValue === "confirm") props.onConfirm();
+          if (e.currentTarget.returnValue === "confirm") props.onConfirm(opener.current);
           e.currentTarget.returnValue = "";
         }}
       >
@@ -66,4 +69,12 @@ export function ConfirmButton(props: {
       </dialog>
     </>
   );
+}
+
+/**
+ * Where focus goes after a removal: the heading of the group or section the removed item sat in,
+ * since the item (and the button that had focus) is about to disappear. Headings take focus via tabIndex={-1}.
+ */
+export function headingNear(el: HTMLElement | null): HTMLElement | null {
+  return el?.closest("[role=group], section")?.querySelector<HTMLElement>("h2[tabindex], h3[tabindex]") ?? null;
 }

@@ -57,6 +57,32 @@ describe.each(["nb", "en"] as const)("accessibility (%s)", (locale) => {
   });
 });
 
+describe("phone (390 px)", () => {
+  const phonePages: { route: string; who: Who }[] = [
+    { route: "/profile", who: "kari" },
+    { route: "/settings/privacy", who: "kari" },
+    { route: "/search", who: "kari" },
+    { route: "/admin/trends", who: "admin" },
+    { route: "/admin/policy", who: "admin" },
+  ];
+  test.each(phonePages)("$route fits the screen and its controls are at least 44 × 44 px", async ({ route, who }) => {
+    const page = await pageFor(who, "en");
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(route);
+    await page.waitForLoadState("networkidle");
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    const small = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>("header nav a, main button, main label:has(> input[type=checkbox])")]
+        .map((el) => ({ el, box: el.getBoundingClientRect() }))
+        .filter(({ box }) => box.width > 0 && (box.width < 44 || box.height < 44))
+        .map(({ el, box }) => `${el.tagName.toLowerCase()} "${(el.getAttribute("aria-label") ?? el.textContent ?? "").trim()}" ${Math.round(box.width)}x${Math.round(box.height)}`),
+    );
+    expect(small).toEqual([]);
+    await screenshot(page, `phone-${route.slice(1).replace(/\//g, "-")}-en`);
+    await page.setViewportSize({ width: 1280, height: 800 });
+  });
+});
+
 describe("keyboard", () => {
   test("the skip link is the first stop and moves focus to the main content", async () => {
     const page = await pageFor("anonymous", "en");

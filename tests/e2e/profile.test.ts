@@ -40,7 +40,7 @@ describe("profile", () => {
     const contact = section("Contact details");
     // Sign-in already put the e-mail and name in, so the section may say "Edit" rather than "Fill in".
     await contact.getByRole("button", { name: /^(Fill in|Edit)$/ }).click();
-    await contact.getByLabel("Name").fill("Eva Tester");
+    await contact.getByLabel("Name").fill("Eva Testersen");
     await contact.getByLabel("E-mail").fill("eva@example.com");
     await contact.getByLabel("Phone", { exact: true }).fill("912 34 567");
     await contact.getByLabel("Address").fill("Storgata 1");
@@ -52,6 +52,8 @@ describe("profile", () => {
     await expect.poll(() => contact.innerText()).toContain("Saved.");
     const text = await contact.innerText();
     for (const shown of ["eva@example.com", "+47 912 34 567", "Storgata 1, 0155 Oslo, Norway"]) expect(text).toContain(shown);
+    // The header greets by the name just saved.
+    await expect.poll(() => page.getByRole("banner").innerText()).toContain("Signed in as Eva Testersen");
   });
 
   let skill = "";
@@ -156,6 +158,8 @@ describe("profile", () => {
     await dialog.getByRole("button", { name: "Remove" }).click();
     await expect.poll(() => skills.getByRole("listitem").count()).toBe(1);
     expect(await skills.innerText()).not.toContain("Zqxj juggling");
+    // The removed row took its button with it: focus waits on the section heading, not on the page body.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("skills-heading");
   });
 
   test("no console error or failed request along the way", () => {

@@ -41,5 +41,6 @@ describe("demo activity", () => {
     expect(await topKeysFromWindows(t.db, { metric: "search_concept", dim: "skill", period: 30, lastDay, k: 11, limit: 10 })).toBeNull();
     const roles = await loadTrends(t.db, { period: 90, type: "role", k: 10, locale: "en" });
     expect(roles.topSearched.length).toBeGreaterThan(0);
-  });
+    expect(roles.searches.some((p) => p.events !== null)).toBe(true); // searches per day, above k
+  }, 120_000); // seeds and rolls up 120 days of activity: well past 30 s on a busy 2-core box
 });

@@ -1,6 +1,6 @@
 "use client";
 import type { ReactNode } from "react";
-import { ConfirmButton } from "@/components/confirm-button";
+import { ConfirmButton, headingNear } from "@/components/confirm-button";
 import { useMessages } from "@/i18n/client";
 import type { ActionResult } from "@/server/action";
 import { useProfileAction } from "./use-profile-action";
@@ -12,7 +12,7 @@ function EntryActions(props: {
   texts: { deleteLabel: string; confirmDelete: string };
   pending: boolean;
   onEdit: () => void;
-  onRemove: () => void;
+  onRemove: (opener: HTMLButtonElement | null) => void;
 }) {
   const { m, format } = useMessages();
   return (
@@ -58,7 +58,10 @@ export function EntryItem(props: {
           </p>
         ) : null}
       </div>
-      <EntryActions title={props.title} texts={props.texts} pending={action.pending} onEdit={props.onEdit} onRemove={() => action.run(props.remove, { id: props.id })} />
+      <EntryActions title={props.title} texts={props.texts} pending={action.pending} onEdit={props.onEdit} onRemove={(opener) => {
+          const heading = headingNear(opener);
+          action.run(props.remove, { id: props.id }, () => heading?.focus());
+        }} />
     </li>
   );
 }

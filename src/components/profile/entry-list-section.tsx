@@ -33,7 +33,7 @@ export function EntryListSection<T extends { id: string }>(props: {
   return (
     <section className={`card ${styles.section}`} aria-labelledby={headingId}>
       <header className={styles.sectionHeader}>
-        <h2 id={headingId}>{m.profile.sections[props.section]}</h2>
+        <h2 id={headingId} tabIndex={-1}>{m.profile.sections[props.section]}</h2>
         {editing !== "new" ? (
           <button ref={returnFocus ? (el) => el?.focus() : undefined} type="button" className="btn primary" onClick={() => open("new")}>
             {texts.add}

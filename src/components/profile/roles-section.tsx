@@ -1,6 +1,6 @@
 "use client";
 import { useState } from "react";
-import { ConfirmButton } from "@/components/confirm-button";
+import { ConfirmButton, headingNear } from "@/components/confirm-button";
 import { ConceptAutocomplete, type ConceptChoice } from "@/components/concept-autocomplete";
 import { useMessages } from "@/i18n/client";
 import { addRoleAction, removeRoleAction } from "@/server/profile/actions";
@@ -23,7 +23,10 @@ function RoleTag(props: { role: RoleItem }) {
         disabled={action.pending}
         question={format(m.profile.roles.confirmRemove, { label: r.label })}
         confirmLabel={m.common.actions.remove}
-        onConfirm={() => action.run(removeRoleAction, { id: r.id })}
+        onConfirm={(opener) => {
+          const heading = headingNear(opener);
+          action.run(removeRoleAction, { id: r.id }, () => heading?.focus());
+        }}
       >
         ×
       </ConfirmButton>
@@ -47,7 +50,7 @@ function RoleGroup(props: { kind: "current" | "target"; roles: RoleItem[] }) {
 
   return (
     <div className={styles.roleGroup} aria-labelledby={headingId} role="group">
-      <h3 id={headingId}>{props.kind === "current" ? t.current : t.target}</h3>
+      <h3 id={headingId} tabIndex={-1}>{props.kind === "current" ? t.current : t.target}</h3>
       <ConceptAutocomplete
         resetKey={searchKey}
         kind="role"

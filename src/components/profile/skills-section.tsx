@@ -1,6 +1,6 @@
 "use client";
 import { useId, useState } from "react";
-import { ConfirmButton } from "@/components/confirm-button";
+import { ConfirmButton, headingNear } from "@/components/confirm-button";
 import { ConceptAutocomplete, type ConceptChoice } from "@/components/concept-autocomplete";
 import { useMessages } from "@/i18n/client";
 import { addSkillAction, removeSkillAction, updateSkillLevelAction } from "@/server/profile/actions";
@@ -43,7 +43,10 @@ function SkillRow(props: { skill: SkillItem }) {
         disabled={action.pending}
         question={format(t.confirmRemove, { label: s.label })}
         confirmLabel={m.common.actions.remove}
-        onConfirm={() => action.run(removeSkillAction, { id: s.id })}
+        onConfirm={(opener) => {
+          const heading = headingNear(opener);
+          action.run(removeSkillAction, { id: s.id }, () => heading?.focus());
+        }}
       >
         {m.common.actions.remove}
       </ConfirmButton>
@@ -79,7 +82,7 @@ export function SkillsSection(props: { skills: SkillItem[] }) {
   return (
     <section className={`card ${styles.section}`} aria-labelledby="skills-heading">
       <header className={styles.sectionHeader}>
-        <h2 id="skills-heading">{m.profile.sections.skills}</h2>
+        <h2 id="skills-heading" tabIndex={-1}>{m.profile.sections.skills}</h2>
         {props.skills.length > 0 ? <span className="muted small">{format(t.count, { count: props.skills.length })}</span> : null}
       </header>
       <div className={styles.addBar}>

@@ -48,7 +48,7 @@ export function TimeSeriesCard(props: {
             item.dataKey === "hidden" ? ["", props.labels.suppressed] : [typeof value === "number" ? value.toLocaleString(props.locale) : String(value), name]
           }
         />
-        <Legend />
+        <Legend formatter={(name) => <span className={styles.legendText}>{name}</span>} />
         <Bar dataKey="hidden" name={props.labels.suppressed} fill={colours.hidden} isAnimationActive={false} legendType="square" />
         <Line type="monotone" dataKey="value" name={props.labels.count} stroke={colours.value} strokeWidth={2} dot={false} connectNulls={false} isAnimationActive={false} />
         {hasSecond ? (

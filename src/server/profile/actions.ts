@@ -35,11 +35,10 @@ function done<T>(value: T): T {
   return value;
 }
 
-export const saveContactAction = userAction(contactInput, async (input, { user, db }) => {
-  const row = found(await updateContact(db, { userId: user.id, input }));
-  revalidatePath("/", "layout"); // the header shows the name
-  return row;
-});
+// The new name is also the account's display name; the refreshed route brings it to the header.
+export const saveContactAction = userAction(contactInput, async (input, { user, db }) =>
+  found(await updateContact(db, { userId: user.id, input })),
+);
 
 export const addSkillAction = userAction(addSkillInput, async (input, { user, db }) => done(await addSkill(db, { actor: user, input })));
 

@@ -125,31 +125,29 @@ async function rollupDay(
     }
 
     await tx.execute(sql`delete from stats_daily where day = ${day}::date`);
+    // One pass over the day's searches gives both the per-term cells (publishable terms only) and
+    // the per-type total of every search (the searches-per-day series): grouping sets, where the
+    // total row is the one with q grouped away.
     await tx.execute(sql`
       insert into stats_daily (day, metric, dim, key, events, people)
-      select ${day}::date, 'search_query', search_type, q, count(*), count(distinct person)
+      select ${day}::date, case when grouping(q) = 1 then 'searches' else 'search_query' end, search_type, coalesce(q, '*'),
+        count(*), count(distinct person)
       from (
-        select search_type, ${person} as person,
-          btrim(left(btrim(regexp_replace(lower(normalize(query, NFKC)), '[[:space:]]+', ' ', 'g')), ${maxQueryLength})) as q
-        from search_log where ${inDay(sql.raw("occurred_at"))} and ${notExcluded}
+        select search_type, person, case when ${publishableQuerySql(q)} then q end as q
+        from (
+          select search_type, ${person} as person,
+            btrim(left(btrim(regexp_replace(lower(normalize(query, NFKC)), '[[:space:]]+', ' ', 'g')), ${maxQueryLength})) as q
+          from search_log where ${inDay(sql.raw("occurred_at"))} and ${notExcluded}
+        ) raw
       ) s
-      where ${publishableQuerySql(q)}
-      group by search_type, q
-      having count(distinct person) >= ${k}`);
+      group by grouping sets ((search_type, q), (search_type))
+      having (grouping(q) = 1 or q is not null) and count(distinct person) >= ${k}`);
     await tx.execute(sql`
       insert into stats_daily (day, metric, dim, key, events, people)
       select ${day}::date, 'search_concept', search_type, resolved_concept_id::text, count(*), count(distinct ${person})
       from search_log
       where ${inDay(sql.raw("occurred_at"))} and resolved_concept_id is not null and ${notExcluded}
       group by search_type, resolved_concept_id
-      having count(distinct ${person}) >= ${k}`);
-    // Every search of a type that day, whatever it found: the searches-per-day series.
-    await tx.execute(sql`
-      insert into stats_daily (day, metric, dim, key, events, people)
-      select ${day}::date, 'searches', search_type, '*', count(*), count(distinct ${person})
-      from search_log
-      where ${inDay(sql.raw("occurred_at"))} and ${notExcluded}
-      group by search_type
       having count(distinct ${person}) >= ${k}`);
     await tx.execute(sql`
       insert into stats_daily (day, metric, dim, key, events, people)
