@@ -9,6 +9,7 @@ import { profiles, userSkills, users } from "@/server/db/schema";
 import { EMBEDDING_DIMENSIONS } from "@/server/db/schema/taxonomy";
 import { redactForAi } from "@/server/ai/redact";
 import { createTestDb, type TestDb } from "@tests/helpers/db";
+import { settleServerTree } from "@tests/helpers/server-tree";
 
 // Issue 14, point 4: what reaches OpenAI from each call site carries no e-mail, phone number or
 // the user's own name (the policy in both languages says exactly this).
@@ -68,7 +69,7 @@ function expectNoIdentity() {
 describe("requests to OpenAI", () => {
   test("custom skill labels embedded for /matches", async () => {
     const { default: MatchesPage } = await import("@/app/matches/page");
-    await MatchesPage();
+    await settleServerTree(await MatchesPage());
     expectNoIdentity();
     expect(sent.join("\n")).toContain("Sveising for [name] [name], [email], [phone]");
   });
@@ -83,7 +84,7 @@ describe("requests to OpenAI", () => {
 
   test("search text embedded for /search", async () => {
     const { default: SearchPage } = await import("@/app/search/page");
-    await SearchPage({ searchParams: Promise.resolve({ q: "kari nordmann sveiser 91234567" }) });
+    await settleServerTree(await SearchPage({ searchParams: Promise.resolve({ q: "kari nordmann sveiser 91234567" }) }));
     expectNoIdentity();
     expect(sent.join("\n")).toContain("sveiser");
   });

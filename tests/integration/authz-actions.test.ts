@@ -491,6 +491,26 @@ const routeMatrix: Record<string, RouteSpec> = {
       expect(await rowsOwnedBy(db(), w.a.id)).toEqual(before);
     },
   },
+  "POST /api/search": {
+    access: "public",
+    check: async () => {
+      // A chosen type-ahead result is logged under the asker's own pseudonym only: nothing of A's changes.
+      const before = await rowsOwnedBy(db(), w.a.id);
+      const choose = () =>
+        route("POST /api/search")(
+          new Request("http://localhost/api/search", {
+            method: "POST",
+            body: JSON.stringify({ q: "type", type: "skill", conceptId: w.concept.ts }),
+            headers: { "content-type": "application/json" },
+          }),
+        );
+      state.user = null;
+      expect((await choose()).status).toBe(200);
+      state.user = w.b;
+      expect((await choose()).status).toBe(200);
+      expect(await rowsOwnedBy(db(), w.a.id)).toEqual(before);
+    },
+  },
   "GET /api/files/[key]": {
     access: "public",
     check: async () => {

@@ -56,7 +56,7 @@ describe("daily rollup", () => {
     await viewsBy(t.db, u.slice(0, 1), "2026-03-08", "/search", 5);
     await rollupPending(t.db, { k: 3, now, ring });
     const c = await cells(t.db);
-    expect(c.map((x) => `${x.metric}:${x.key}`)).toEqual([`search_concept:${ts}`, "search_query:typescript"]);
+    expect(c.map((x) => `${x.metric}:${x.key}`)).toEqual([`search_concept:${ts}`, "search_query:typescript", "searches:*"]);
     expect(Math.min(...c.map((x) => x.people))).toBeGreaterThanOrEqual(3);
   });
 
@@ -74,6 +74,7 @@ describe("daily rollup", () => {
     expect(await cells(t.db)).toEqual([
       { day: "2026-03-09", metric: "search_concept", dim: "skill", key: ts, events: 3, people: 2 },
       { day: "2026-03-09", metric: "search_query", dim: "skill", key: "typescript", events: 3, people: 2 },
+      { day: "2026-03-09", metric: "searches", dim: "skill", key: "*", events: 3, people: 2 },
     ]);
   });
 
@@ -81,7 +82,7 @@ describe("daily rollup", () => {
     const ts = await makeConcept(t.db, "evne:skill/typescript");
     await searchesBy(t.db, await makeUsers(t.db, 3), "2026-03-08", "typescript", ts);
     await rollupPending(t.db, { k: 2, now, ring });
-    expect(await cells(t.db)).toHaveLength(2);
+    expect(await cells(t.db)).toHaveLength(3);
     await runStatsMaintenance(t.db, { k: 4, now, ring, retentionDays: 90 });
     expect(await cells(t.db)).toEqual([]);
   });
@@ -149,7 +150,7 @@ describe("retention", () => {
     const later = new Date("2026-03-10T06:00:00Z");
 
     // Nothing rolled up yet: nothing may be purged.
-    expect(await purgeSearchLog(t.db, { retentionDays: 90, now: later })).toEqual({ deleted: 0 });
+    expect(await purgeSearchLog(t.db, { retentionDays: 90, now: later })).toEqual({ deleted: 0, profileEvents: 0, pageViews: 0 });
     const result = await runStatsMaintenance(t.db, { retentionDays: 90, now: later, ring, k: 2 });
     expect(result.purgedSearchLogRows).toBe(2);
     const left = await t.db.select({ query: searchLog.query }).from(searchLog);

@@ -2,6 +2,7 @@ import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, test } from "vitest";
 import { RoleMatchCard } from "@/components/matching/role-match-card";
+import { formatterFor } from "@/i18n/format";
 import { messagesFor } from "@/i18n/messages";
 import { fBeta, precision, rankKey, scoreFromExplanation } from "@/server/matching/score";
 import type { MatchExplanation, RoleMatch, SkillMatch, SkillRef } from "@/server/matching/types";
@@ -78,7 +79,7 @@ describe("the worked example under “Why N %?”", () => {
   role.score = scoreFromExplanation(role);
 
   test.each(["nb", "en"] as const)("computes exactly the number shown (%s)", (lang) => {
-    const html = renderToStaticMarkup(createElement(RoleMatchCard, { role, t: messagesFor(lang).matching }));
+    const html = renderToStaticMarkup(createElement(RoleMatchCard, { role, t: messagesFor(lang).matching, format: formatterFor(lang) }));
     const text = html.replace(/<[^>]+>/g, " ").replace(/&nbsp;/g, " ");
     const shown = Number(/(\d+)\s?%/.exec(text)?.[1]);
     const figures = /\(2 × ([\d.]+) \+ ([\d.]+)\) \/ \(2 × (\d+) \+ (\d+)\) = (\d+)\s?%/.exec(text);

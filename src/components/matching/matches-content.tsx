@@ -51,7 +51,7 @@ export async function MatchesContent(props: { user: { id: string; displayName: s
             <ol className="list-plain" aria-label={t.title}>
               {view.roles.map((role) => (
                 <li key={role.roleId}>
-                  <RoleMatchCard role={role} t={t} headingLevel="h2" from="matches" />
+                  <RoleMatchCard role={role} t={t} format={format} headingLevel="h2" from="matches" />
                 </li>
               ))}
             </ol>

@@ -2,6 +2,7 @@
 // like a match), the skill lists marked with what you have, and "make this my target role".
 import type { Messages } from "@/i18n/messages";
 import { getDb } from "@/server/db";
+import { getMessages } from "@/i18n/server";
 import { embedderFor } from "@/server/ai/redact";
 import { loadTargetRoleIds } from "@/server/matching/profile-skills";
 import { roleCoverage, type RoleDetails } from "@/server/matching/role-page";
@@ -45,6 +46,7 @@ export function RoleSkillLists(props: { role: RoleDetails; t: T; have?: Set<stri
 
 export async function RoleCoverage(props: { role: RoleDetails; user: { id: string; displayName: string }; restricted: boolean; lang: MatchLang; t: T }) {
   const { t, role } = props;
+  const { format } = await getMessages();
   const db = await getDb();
   const [coverage, targets] = await Promise.all([
     roleCoverage(db, { userId: props.user.id, roleId: role.id, lang: props.lang, embedder: await embedderFor(db, props.user), restricted: props.restricted }),
@@ -58,7 +60,7 @@ export async function RoleCoverage(props: { role: RoleDetails; user: { id: strin
         <section aria-labelledby="coverage-title">
           <h2 id="coverage-title">{t.role.coverage}</h2>
           <p className="hint">{t.role.coverageLead}</p>
-          <RoleMatchCard role={coverage} t={t} />
+          <RoleMatchCard role={coverage} t={t} format={format} />
         </section>
       ) : props.restricted ? (
         <p className="notice">{t.errors.restricted}</p>

@@ -1,7 +1,6 @@
 // One ranked role: its score bar and, in <details>, every item the score is computed from.
 import Link from "next/link";
 import type { Format } from "@/i18n/format";
-import { getMessages } from "@/i18n/server";
 import type { Messages } from "@/i18n/messages";
 import { scoreFigures } from "@/server/matching/score";
 import type { RoleMatch, SkillMatch } from "@/server/matching/types";
@@ -36,9 +35,9 @@ function MatchList(props: { items: SkillMatch[]; t: T; format: Format }) {
 }
 
 /** `from` tells the role page where its back link leads. */
-export async function RoleMatchCard(props: { role: RoleMatch; t: T; headingLevel?: "h2" | "h3"; from?: "matches" | "text" }) {
+export function RoleMatchCard(props: { role: RoleMatch; t: T; format: Format; headingLevel?: "h2" | "h3"; from?: "matches" | "text" }) {
   const { role, t } = props;
-  const { format } = await getMessages();
+  const { format } = props;
   const Heading = props.headingLevel ?? "h3";
   const href = props.from ? `/roles/${role.roleId}?from=${props.from === "text" ? "matches" : props.from}` : `/roles/${role.roleId}`;
   return (
