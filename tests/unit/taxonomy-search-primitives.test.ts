@@ -70,9 +70,11 @@ describe("WordDictionary typo matches (a trie walk over sorted words)", () => {
         const max = allowedEdits(q.length);
         const known = dictionary.words.some((w) => (prefix ? w.startsWith(q) : w === q));
         const got = dictionary.match(q, prefix).filter((m) => m.typo).map((m) => `${dictionary.words[m.word]}:${m.cost / 4}`).sort();
+        // Typos are looked for among words with the query's first letter.
         const want = known
           ? []
           : dictionary.words
+              .filter((w) => w.startsWith(q.charAt(0)))
               .map((w) => [w, boundedEditDistance(q, w, max, prefix)] as const)
               .filter(([, d]) => d <= max)
               .map(([w, d]) => `${w}:${d}`)

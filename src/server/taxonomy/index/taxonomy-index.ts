@@ -49,6 +49,8 @@ const TIER_EXACT = 0;
 const TIER_LABEL_PREFIX = 1;
 const TIER_WORDS = 2;
 const TIER_TYPO = 3;
+const SHORT_QUERY = 3;
+const MAX_SHORT_QUERIES = 20_000;
 /** Typo hits are offered only when fewer concepts than this matched without one. */
 const TYPO_FALLBACK_BELOW = 3;
 
@@ -60,6 +62,7 @@ export class TaxonomyIndex {
   private readonly position: Map<string, number>;
   private readonly dictionaries: Record<ConceptKind, WordDictionary>;
   private readonly sortedLabels: Record<ConceptKind, SortedLabels>;
+  private readonly shortQueries = new Map<string, LexicalHit[]>();
   // Scratch space for one query at a time (searches are synchronous).
   private stamp = 0;
   private readonly labelStamp: Uint32Array;
@@ -111,6 +114,19 @@ export class TaxonomyIndex {
    */
   search(p: LexicalSearch): LexicalHit[] {
     const folded = foldText(p.q);
+    // One to three letters match thousands of labels, and there are few such queries: kept.
+    if (folded.length > SHORT_QUERY) return this.searchFolded(p, folded);
+    const key = `${p.kind}|${p.lang}|${p.limit}|${/\s$/.test(p.q) ? "." : ""}${folded}`;
+    let hits = this.shortQueries.get(key);
+    if (!hits) {
+      hits = this.searchFolded(p, folded);
+      if (this.shortQueries.size >= MAX_SHORT_QUERIES) this.shortQueries.clear();
+      this.shortQueries.set(key, hits);
+    }
+    return hits;
+  }
+
+  private searchFolded(p: LexicalSearch, folded: string): LexicalHit[] {
     const words = folded ? folded.split(" ").slice(0, 12) : [];
     if (words.length === 0) return [];
     const typing = !/\s$/.test(p.q);

@@ -57,8 +57,11 @@ export class WordDictionary {
     this.bestAt[0] = m;
     let previous = "";
     let valid = 0;
-    let i = 0;
-    while (i < this.words.length) {
+    // Typos are looked for among words with the query's first letter (Lucene's prefix_length 1):
+    // a slip in the first letter is rare, and it would cost a walk over every word.
+    let i = lowerBound(this.words, q.charAt(0));
+    const stop = lowerBound(this.words, `${q.charAt(0)}\uffff`);
+    while (i < stop) {
       const word = this.words[i] as string;
       const depthLimit = Math.min(prefix ? m + max : word.length, word.length, MAX_WORD);
       let depth = 0;
