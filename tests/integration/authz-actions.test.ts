@@ -490,6 +490,17 @@ const routeMatrix: Record<string, RouteSpec> = {
       expect(await rowsOwnedBy(db(), w.a.id)).toEqual(before);
     },
   },
+  "POST /api/search": {
+    access: "public",
+    check: async () => {
+      const before = await rowsOwnedBy(db(), w.a.id);
+      state.user = w.b;
+      const body = JSON.stringify({ q: "type", type: "skill", conceptId: "00000000-0000-4000-8000-000000000000" });
+      const response = await route("POST /api/search")(new Request("http://localhost/api/search", { method: "POST", body, headers: { "content-type": "application/json" } }));
+      expect(response.status).toBe(404);
+      expect(await rowsOwnedBy(db(), w.a.id)).toEqual(before);
+    },
+  },
   "GET /api/files/[key]": {
     access: "public",
     check: async () => {
