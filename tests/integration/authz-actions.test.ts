@@ -508,6 +508,9 @@ const routeMatrix: Record<string, RouteSpec> = {
       expect((await choose()).status).toBe(200);
       state.user = w.b;
       expect((await choose()).status).toBe(200);
+      const unknown = JSON.stringify({ q: "type", type: "skill", conceptId: "00000000-0000-4000-8000-000000000000" });
+      const response = await route("POST /api/search")(new Request("http://localhost/api/search", { method: "POST", body: unknown, headers: { "content-type": "application/json" } }));
+      expect(response.status).toBe(404);
       expect(await rowsOwnedBy(db(), w.a.id)).toEqual(before);
     },
   },

@@ -155,7 +155,7 @@ describe("OpenAI embeddings failing", () => {
     const body = (await response.json()) as { results: { conceptId: string; label: string }[] };
     expect(body.results.map((r) => r.label)).toContain("Python");
     expect(calls.embeddings).toBe(3); // the first try and two retries, then it gave up
-    // Type-ahead results are not searches: nothing is logged until a result is chosen or a search submitted.
+    // A type-ahead request is not a search a person made: nothing is logged.
     expect((await db().select().from(searchLog)).length).toBe(logged);
   });
 

@@ -1,7 +1,9 @@
+import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { displayLabel } from "@/server/taxonomy/display-label";
 import { foldPlain, foldText } from "@/server/taxonomy/fold";
 import { allowedEdits, boundedEditDistance } from "@/server/taxonomy/index/edit-distance";
+import { WordDictionary } from "@/server/taxonomy/index/word-dictionary";
 
 describe("boundedEditDistance", () => {
   test.each([
@@ -57,5 +59,29 @@ describe("displayLabel: the one rule for the label a person sees", () => {
     expect(displayLabel(labels, "en")).toBe("Welding");
     expect(displayLabel([{ lang: "nb", labelKind: "alt", label: "sveis" }], "en")).toBe("sveis");
     expect(displayLabel([{ lang: "nb", labelKind: "hidden", label: "x" }], "en")).toBeNull();
+  });
+});
+
+describe("WordDictionary typo matches (a trie walk over sorted words)", () => {
+  test("finds exactly the words a brute-force distance finds", () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.stringMatching(/^[a-e]{1,9}$/), { minLength: 1, maxLength: 60 }), fc.stringMatching(/^[a-e]{4,10}$/), fc.boolean(), (words, q, prefix) => {
+        const dictionary = new WordDictionary(new Map(words.map((w, i) => [w, [i]])));
+        const max = allowedEdits(q.length);
+        const known = dictionary.words.some((w) => (prefix ? w.startsWith(q) : w === q));
+        const got = dictionary.match(q, prefix).filter((m) => m.typo).map((m) => `${dictionary.words[m.word]}:${m.cost / 4}`).sort();
+        // Typos are looked for among words with the query's first letter.
+        const want = known
+          ? []
+          : dictionary.words
+              .filter((w) => w.startsWith(q.charAt(0)))
+              .map((w) => [w, boundedEditDistance(q, w, max, prefix)] as const)
+              .filter(([, d]) => d <= max)
+              .map(([w, d]) => `${w}:${d}`)
+              .sort();
+        expect(got).toEqual(want);
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -16,6 +16,8 @@ const spelled: Record<string, string> = { æ: "ae", ø: "oe", å: "aa", ä: "ae"
 const plain: Record<string, string> = { æ: "a", ø: "o", å: "a", ä: "a", ö: "o", ü: "u" };
 
 function fold(text: string, letters: Record<string, string>): string {
+  // Most labels are plain ASCII: the same result without the Unicode passes (index build time).
+  if (/^[\x00-\x7f]*$/.test(text)) return text.toLowerCase().replace(/[^a-z0-9+#]+/g, " ").trim();
   return text
     .normalize("NFC")
     .toLowerCase()

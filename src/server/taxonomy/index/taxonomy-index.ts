@@ -3,7 +3,7 @@
 import { otherLang, type DisplayLang } from "../display-label";
 import { foldText } from "../fold";
 import type { ConceptKind, ConceptRelations, IndexedConcept } from "./types";
-import { WordDictionary } from "./word-dictionary";
+import { COMPLETION_COST, lowerBound, WordDictionary } from "./word-dictionary";
 
 export { WordDictionary };
 
@@ -17,6 +17,9 @@ export type IndexedLabels = {
   /** The label folded without Norwegian marks (ø -> o), where that differs from `folded`. */
   plain: (string | undefined)[];
 };
+
+/** One kind's labels by folded text (each label under both its folded forms). */
+export type SortedLabels = { texts: string[]; labels: Int32Array };
 
 export type LexicalSearch = {
   q: string;
@@ -46,6 +49,8 @@ const TIER_EXACT = 0;
 const TIER_LABEL_PREFIX = 1;
 const TIER_WORDS = 2;
 const TIER_TYPO = 3;
+const SHORT_QUERY = 3;
+const MAX_SHORT_QUERIES = 20_000;
 /** Typo hits are offered only when fewer concepts than this matched without one. */
 const TYPO_FALLBACK_BELOW = 3;
 
@@ -56,6 +61,8 @@ export class TaxonomyIndex {
   readonly relations: ConceptRelations;
   private readonly position: Map<string, number>;
   private readonly dictionaries: Record<ConceptKind, WordDictionary>;
+  private readonly sortedLabels: Record<ConceptKind, SortedLabels>;
+  private readonly shortQueries = new Map<string, LexicalHit[]>();
   // Scratch space for one query at a time (searches are synchronous).
   private stamp = 0;
   private readonly labelStamp: Uint32Array;
@@ -71,6 +78,7 @@ export class TaxonomyIndex {
     position: Map<string, number>;
     labels: IndexedLabels;
     dictionaries: Record<ConceptKind, WordDictionary>;
+    sortedLabels: Record<ConceptKind, SortedLabels>;
     relations: ConceptRelations;
   }) {
     this.version = p.version;
@@ -78,6 +86,7 @@ export class TaxonomyIndex {
     this.position = p.position;
     this.labels = p.labels;
     this.dictionaries = p.dictionaries;
+    this.sortedLabels = p.sortedLabels;
     this.relations = p.relations;
     const n = p.labels.text.length;
     this.labelStamp = new Uint32Array(n);
@@ -105,16 +114,76 @@ export class TaxonomyIndex {
    */
   search(p: LexicalSearch): LexicalHit[] {
     const folded = foldText(p.q);
+    // One to three letters match thousands of labels, and there are few such queries: kept.
+    if (folded.length > SHORT_QUERY) return this.searchFolded(p, folded);
+    const key = `${p.kind}|${p.lang}|${p.limit}|${/\s$/.test(p.q) ? "." : ""}${folded}`;
+    let hits = this.shortQueries.get(key);
+    if (!hits) {
+      hits = this.searchFolded(p, folded);
+      if (this.shortQueries.size >= MAX_SHORT_QUERIES) this.shortQueries.clear();
+      this.shortQueries.set(key, hits);
+    }
+    return hits;
+  }
+
+  private searchFolded(p: LexicalSearch, folded: string): LexicalHit[] {
     const words = folded ? folded.split(" ").slice(0, 12) : [];
     if (words.length === 0) return [];
     const typing = !/\s$/.test(p.q);
+    const stamp = this.nextStamp();
+    const found: number[] = [];
+    // Labels that begin with the query rank above any other match: when they fill the page, the
+    // word-by-word search is not needed.
+    this.labelPrefixHits(p, folded, typing, words.length, stamp, found);
+    if (found.length < p.limit) this.wordHits(p, folded, words, typing, stamp, found);
+
+    const rankOf = (c: number) => this.conceptRank[c] as number;
+    const withoutTypo = found.filter((c) => rankOf(c) < TIER_TYPO * TIER);
+    const kept = withoutTypo.length >= TYPO_FALLBACK_BELOW ? withoutTypo : found;
+    const top = topBy(kept, rankOf, p.limit);
+    return top.map((c) => this.hit(c, stamp, words.length, folded, p.lang));
+  }
+
+  private labelPrefixHits(p: LexicalSearch, folded: string, typing: boolean, wordCount: number, stamp: number, found: number[]): void {
+    const sorted = this.sortedLabels[p.kind];
+    const other = otherLang(p.lang);
+    for (let i = lowerBound(sorted.texts, folded); i < sorted.texts.length; i++) {
+      const text = sorted.texts[i] as string;
+      if (!text.startsWith(folded)) break;
+      const exact = text.length === folded.length;
+      // A query ending in a space has finished its last word.
+      if (!typing && !exact && text.charCodeAt(folded.length) !== 32) continue;
+      const label = sorted.labels[i] as number;
+      this.labelStamp[label] = stamp;
+      this.labelWords[label] = wordCount;
+      this.labelTypo[label] = 0;
+      const lang = this.labels.lang[label];
+      const rank =
+        (exact ? TIER_EXACT : TIER_LABEL_PREFIX) * TIER +
+        (this.labels.kind[label] as number) * LABEL_KIND +
+        (lang === p.lang ? 0 : lang === other ? 1 : 2) * LANGUAGE +
+        (exact ? 0 : COMPLETION_COST * 1000) +
+        Math.min(text.length, 999);
+      this.noteConcept(this.labels.concept[label] as number, rank, stamp, found);
+    }
+  }
+
+  private noteConcept(concept: number, rank: number, stamp: number, found: number[]): void {
+    if (this.conceptStamp[concept] !== stamp) {
+      this.conceptStamp[concept] = stamp;
+      this.conceptRank[concept] = rank;
+      found.push(concept);
+    } else if (rank < (this.conceptRank[concept] as number)) this.conceptRank[concept] = rank;
+  }
+
+  /** Labels containing every query word (or a word within the allowed edits), in any order. */
+  private wordHits(p: LexicalSearch, folded: string, words: string[], typing: boolean, stamp: number, found: number[]): void {
     const dictionary = this.dictionaries[p.kind];
     const perWord = words.map((w, i) => dictionary.match(w, typing && i === words.length - 1).sort((a, b) => a.cost - b.cost));
     const size = (i: number) => (perWord[i] ?? []).reduce((sum, m) => sum + (dictionary.postings[m.word]?.length ?? 0), 0);
     // The rarest word first: later words only filter the labels the first one found.
     const order = words.map((_, i) => i).sort((a, b) => size(a) - size(b));
 
-    const stamp = this.nextStamp();
     const touched: number[] = [];
     order.forEach((wordIndex, k) => {
       for (const match of perWord[wordIndex] ?? []) {
@@ -122,6 +191,7 @@ export class TaxonomyIndex {
         for (let x = 0; x < postings.length; x++) {
           const label = postings[x] as number;
           if (k === 0) {
+            // Stamped already: a whole-label prefix hit, or a better match of this word.
             if (this.labelStamp[label] === stamp) continue;
             this.labelStamp[label] = stamp;
             this.labelWords[label] = 1;
@@ -138,7 +208,6 @@ export class TaxonomyIndex {
     });
 
     const other = otherLang(p.lang);
-    const found: number[] = [];
     for (const label of touched) {
       if (this.labelWords[label] !== words.length) continue;
       const labelFolded = this.labels.folded[label] as string;
@@ -158,19 +227,8 @@ export class TaxonomyIndex {
         (lang === p.lang ? 0 : lang === other ? 1 : 2) * LANGUAGE +
         Math.round((this.labelCost[label] as number) * 1000) +
         Math.min(labelFolded.length, 999);
-      const concept = this.labels.concept[label] as number;
-      if (this.conceptStamp[concept] !== stamp) {
-        this.conceptStamp[concept] = stamp;
-        this.conceptRank[concept] = rank;
-        found.push(concept);
-      } else if (rank < (this.conceptRank[concept] as number)) this.conceptRank[concept] = rank;
+      this.noteConcept(this.labels.concept[label] as number, rank, stamp, found);
     }
-
-    const rankOf = (c: number) => this.conceptRank[c] as number;
-    const withoutTypo = found.filter((c) => rankOf(c) < TIER_TYPO * TIER);
-    const kept = withoutTypo.length >= TYPO_FALLBACK_BELOW ? withoutTypo : found;
-    const top = topBy(kept, rankOf, p.limit);
-    return top.map((c) => this.hit(c, stamp, words.length, folded, p.lang));
   }
 
   private hit(conceptAt: number, stamp: number, wordCount: number, folded: string, lang: DisplayLang): LexicalHit {

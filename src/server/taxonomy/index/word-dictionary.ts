@@ -1,17 +1,21 @@
-import { allowedEdits, boundedEditDistance } from "./edit-distance";
+import { allowedEdits } from "./edit-distance";
 
 /** A word of a query matched to words of the dictionary: the word's position and what it cost. */
 export type WordMatch = { word: number; cost: number; typo: boolean };
 
 // Costs order matches: the word itself, then a completion (longer completions cost a little more),
 // then typos by number of edits.
-const COMPLETION_COST = 1;
+export const COMPLETION_COST = 1;
 const TYPO_COST = 4;
+const MAX_WORD = 64;
 
 /** Every word of one kind's labels, sorted, with the labels that contain it. */
 export class WordDictionary {
   readonly words: string[];
   readonly postings: Int32Array[];
+  // Edit-distance rows per depth of the walk (reused across queries; searches are synchronous).
+  private readonly rows = Array.from({ length: MAX_WORD + 2 }, () => new Int32Array(MAX_WORD + 1));
+  private readonly bestAt = new Int32Array(MAX_WORD + 2);
 
   constructor(byWord: Map<string, number[]>) {
     this.words = [...byWord.keys()].sort();
@@ -20,11 +24,11 @@ export class WordDictionary {
 
   /**
    * Dictionary words matching one query word: equal, or (for the word being typed, `prefix`) starting
-   * with it, or within the allowed edits (transpositions count as one).
+   * with it; words the dictionary does not know get typo matches within the allowed edits.
    */
   match(queryWord: string, prefix: boolean): WordMatch[] {
     const matches: WordMatch[] = [];
-    const start = this.lowerBound(queryWord);
+    const start = lowerBound(this.words, queryWord);
     if (prefix) {
       for (let i = start; i < this.words.length && (this.words[i] as string).startsWith(queryWord); i++) {
         const extra = (this.words[i] as string).length - queryWord.length;
@@ -33,37 +37,86 @@ export class WordDictionary {
     } else if (this.words[start] === queryWord) {
       matches.push({ word: start, cost: 0, typo: false });
     }
-    // A word that exists (or, being typed, begins words) is taken as meant: typo matching is for
-    // words the dictionary does not know, and the costliest step of a query.
+    // A word that exists (or, being typed, begins words) is taken as meant.
     const max = allowedEdits(queryWord.length);
-    if (max === 0 || matches.length > 0) return matches;
-    // Most words fail within their first letters. Sorted neighbours often share the letters the
-    // prefix distance reads, so the previous answer is reused.
-    const span = queryWord.length + max;
-    let lastKey = "";
-    let lastDistance = max + 1;
-    for (let i = 0; i < this.words.length; i++) {
-      const word = this.words[i] as string;
-      let d: number;
-      if (prefix && word.length >= span && word.startsWith(lastKey) && lastKey.length === span) d = lastDistance;
-      else {
-        d = boundedEditDistance(queryWord, word, max, prefix);
-        lastKey = word.slice(0, span);
-        lastDistance = d;
-      }
-      if (d <= max) matches.push({ word: i, cost: TYPO_COST * d, typo: true });
-    }
+    if (max === 0 || matches.length > 0 || queryWord.length > MAX_WORD) return matches;
+    this.walk(queryWord, max, prefix, (word, d) => matches.push({ word, cost: TYPO_COST * d, typo: true }));
     return matches;
   }
 
-  private lowerBound(word: string): number {
-    let lo = 0;
-    let hi = this.words.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if ((this.words[mid] as string) < word) lo = mid + 1;
-      else hi = mid;
+  /**
+   * Optimal-string-alignment distance (transpositions are one edit) from `q` to every word, walking
+   * the sorted words as a trie: rows for a shared beginning are computed once, and every word below
+   * a beginning already more than `max` edits away is skipped.
+   */
+  private walk(q: string, max: number, prefix: boolean, found: (word: number, distance: number) => void): void {
+    const m = q.length;
+    const rows = this.rows;
+    const first = rows[0] as Int32Array;
+    for (let i = 0; i <= m; i++) first[i] = i;
+    this.bestAt[0] = m;
+    let previous = "";
+    let valid = 0;
+    // Typos are looked for among words with the query's first letter (Lucene's prefix_length 1):
+    // a slip in the first letter is rare, and it would cost a walk over every word.
+    let i = lowerBound(this.words, q.charAt(0));
+    const stop = lowerBound(this.words, `${q.charAt(0)}\uffff`);
+    while (i < stop) {
+      const word = this.words[i] as string;
+      const depthLimit = Math.min(prefix ? m + max : word.length, word.length, MAX_WORD);
+      let depth = 0;
+      const shared = Math.min(valid, depthLimit);
+      while (depth < shared && previous.charCodeAt(depth) === word.charCodeAt(depth)) depth++;
+      let pruned = -1;
+      for (let d = depth + 1; d <= depthLimit; d++) {
+        const row = rows[d] as Int32Array;
+        const up = rows[d - 1] as Int32Array;
+        const up2 = d >= 2 ? (rows[d - 2] as Int32Array) : up;
+        const wc = word.charCodeAt(d - 1);
+        const wPrev = d >= 2 ? word.charCodeAt(d - 2) : -1;
+        row[0] = d;
+        let rowMin = d;
+        for (let j = 1; j <= m; j++) {
+          const qc = q.charCodeAt(j - 1);
+          let v = Math.min((up[j] as number) + 1, (row[j - 1] as number) + 1, (up[j - 1] as number) + (qc === wc ? 0 : 1));
+          if (j > 1 && d > 1 && qc === wPrev && q.charCodeAt(j - 2) === wc) v = Math.min(v, (up2[j - 2] as number) + 1);
+          row[j] = v;
+          if (v < rowMin) rowMin = v;
+        }
+        this.bestAt[d] = Math.min(this.bestAt[d - 1] as number, row[m] as number);
+        if (rowMin > max) {
+          pruned = d;
+          break;
+        }
+      }
+      if (pruned >= 0) {
+        // Every word beginning with these letters is as far or farther (a completion can still match in prefix mode).
+        const stem = word.slice(0, pruned);
+        const bestSoFar = prefix ? (this.bestAt[pruned - 1] as number) : max + 1;
+        const end = lowerBound(this.words, `${stem}\uffff`);
+        if (bestSoFar <= max) for (let k = i; k < end; k++) found(k, bestSoFar);
+        i = end;
+        // The rows above the pruned letter still hold for the next words that share them.
+        previous = word;
+        valid = pruned - 1;
+        continue;
+      }
+      const distance = prefix ? (this.bestAt[depthLimit] as number) : word.length <= MAX_WORD ? ((rows[depthLimit] as Int32Array)[m] as number) : max + 1;
+      if (distance <= max && (prefix || Math.abs(word.length - m) <= max)) found(i, distance);
+      previous = word;
+      valid = depthLimit;
+      i++;
     }
-    return lo;
   }
+}
+
+export function lowerBound(sorted: readonly string[], value: string): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((sorted[mid] as string) < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
