@@ -47,9 +47,10 @@ export async function rolesForCoverage(db: Db, coverage: Coverage, lang: MatchLa
   const index = await getTextIndex(db);
   const byCoverage = rankByCoverage(index.roles, coverage).slice(0, FUSION_DEPTH).map((r) => r.roleId);
   const byWords = topK(scoreBm25f(index.skillsBm25f, coverage.userLabels.flatMap((l) => terms(l))), FUSION_DEPTH).map((d) => index.roles.roleIds[d.doc] ?? "");
+  // Weights chosen on eval set a (queries made from ESCO's own labels, never O*NET text).
   const fused = fuseRanks([
     { ids: byCoverage, weight: 1 },
-    { ids: byWords, weight: 1.5 },
+    { ids: byWords, weight: 2.5 },
   ]).slice(0, limit);
   const explained = new Map((await explainRoles(db, coverage, fused, lang)).map((r) => [r.roleId, r]));
   return fused.flatMap((id) => explained.get(id) ?? []);
