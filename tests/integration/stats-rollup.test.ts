@@ -148,7 +148,7 @@ describe("retention", () => {
     const later = new Date("2026-03-10T06:00:00Z");
 
     // Nothing rolled up yet: nothing may be purged.
-    expect(await purgeSearchLog(t.db, { retentionDays: 90, now: later })).toEqual({ deleted: 0 });
+    expect(await purgeSearchLog(t.db, { retentionDays: 90, now: later })).toEqual({ deleted: 0, profileEvents: 0, pageViews: 0 });
     const result = await runStatsMaintenance(t.db, { retentionDays: 90, now: later, ring, k: 2 });
     expect(result.purgedSearchLogRows).toBe(2);
     const left = await t.db.select({ query: searchLog.query }).from(searchLog);
