@@ -47,11 +47,21 @@ describe("cookie banner", () => {
     expect(html).not.toContain("data-vercel-analytics");
   });
 
-  test("analytics consent: analytics is rendered, the banner is closed, the footer link can reopen it", () => {
+  test("analytics consent on Vercel: analytics is rendered, the banner is closed, the footer link can reopen it", () => {
+    vi.stubEnv("NEXT_PUBLIC_VERCEL_ENV", "production");
     const html = page({ analytics: true });
+    vi.unstubAllEnvs();
     expect(html).toContain("data-vercel-analytics");
     expect(html).not.toContain('data-testid="cookie-banner"');
     expect(html).toMatch(/<button[^>]*>Cookies<\/button>/);
+  });
+
+  test("analytics consent elsewhere: no analytics, whose script would not exist off Vercel", () => {
+    vi.stubEnv("NEXT_PUBLIC_VERCEL_ENV", "");
+    const html = page({ analytics: true });
+    vi.unstubAllEnvs();
+    expect(html).not.toContain("data-vercel-analytics");
+    expect(html).not.toContain('data-testid="cookie-banner"');
   });
 
   test("Norwegian texts", () => {

@@ -7,9 +7,8 @@ import { useConsent } from "./consent-provider";
  * exists (elsewhere its script would 404 on every page). Vercel sets NEXT_PUBLIC_VERCEL_ENV at build
  * time. The script is injected by our own (nonce-trusted) bundle, which the CSP's 'strict-dynamic' allows.
  */
-const onVercel = Boolean(process.env.NEXT_PUBLIC_VERCEL_ENV);
-
 export function AnalyticsGate() {
   const { choice } = useConsent();
+  const onVercel = Boolean(process.env.NEXT_PUBLIC_VERCEL_ENV);
   return onVercel && choice?.analytics ? <Analytics /> : null;
 }
