@@ -1,5 +1,6 @@
 // npm run cli -- <command> [...args] — support and evaluation entry point. Each command lives in
 // scripts/commands/<name>.ts and prints only its result on stdout (diagnostics go to stderr).
+import { logToStderr } from "@/server/log";
 import { runCli } from "./cli-runtime";
 
 type Command = (args: string[]) => Promise<void>;
@@ -9,6 +10,8 @@ const commands: Record<string, () => Promise<{ run: Command }>> = {
   match: () => import("./commands/match"),
   stats: () => import("./commands/stats"),
 };
+
+logToStderr();
 
 await runCli("cli", async () => {
   const [name, ...args] = process.argv.slice(2);

@@ -34,10 +34,17 @@ function format(value: unknown): string {
   return "[object]";
 }
 
+let infoStream: NodeJS.WriteStream = process.stdout;
+
+/** For commands whose stdout is their result (the CLI's JSON): every log line goes to stderr. */
+export function logToStderr(): void {
+  infoStream = process.stderr;
+}
+
 function write(level: Level, scope: string, message: string, fields: Fields = {}): void {
   const extra = Object.entries(fields).map(([k, v]) => ` ${k}=${format(v)}`).join("");
   const line = `[${scope}] ${redactText(message)}${extra}`;
-  if (level === "info") process.stdout.write(`${line}\n`);
+  if (level === "info") infoStream.write(`${line}\n`);
   else process.stderr.write(`${line}\n`);
 }
 
