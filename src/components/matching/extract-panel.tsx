@@ -120,7 +120,7 @@ export function ExtractPanel() {
             <ol className="list-plain">
               {roles.map((role) => (
                 <li key={role.roleId}>
-                  <RoleMatchCard role={role} t={m.matching} headingLevel="h3" from="matches" />
+                  <RoleMatchCard role={role} t={m.matching} format={format} headingLevel="h3" from="matches" />
                 </li>
               ))}
             </ol>
