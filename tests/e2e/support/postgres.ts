@@ -20,9 +20,9 @@ export async function createSeededDatabase(root: string, serverUrl: string, purp
   return { url, drop: () => dropDatabase(serverUrl, name) };
 }
 
-/** `npm run db:seed` (migrate, then the demo content) against DATABASE_URL or DATA_DIR in `env`. */
+/** `npm run db:seed -- --demo` (migrate, then the demo content, demo people included) against DATABASE_URL or DATA_DIR in `env`. */
 export function seedDatabase(root: string, env: { DATABASE_URL: string } | { DATA_DIR: string }): void {
-  const seeded = spawnSync(process.execPath, [path.join(root, "node_modules", "tsx", "dist", "cli.mjs"), "--conditions=react-server", "scripts/db-seed.ts"], {
+  const seeded = spawnSync(process.execPath, [path.join(root, "node_modules", "tsx", "dist", "cli.mjs"), "--conditions=react-server", "scripts/db-seed.ts", "--demo"], {
     cwd: root,
     env: { ...process.env, DATABASE_URL: "", DATA_DIR: "", NODE_ENV: "development", VERCEL_ENV: "", ...env },
     encoding: "utf8",
