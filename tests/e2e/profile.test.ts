@@ -119,6 +119,8 @@ describe("profile", () => {
 
   test("everything is still there after a reload, and the profile is complete", async () => {
     await page.reload();
+    // The profile streams in behind its loading state: read it once the last part has arrived.
+    await page.getByText("Your profile is 100% complete").waitFor();
     const main = await page.locator("main").innerText();
     for (const shown of ["Eva Tester", "eva@example.com", skill, "Zqxj juggling", role, "Backend developer", "Bachelor of Informatics"]) {
       expect(main).toContain(shown);
