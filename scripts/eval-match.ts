@@ -27,7 +27,7 @@ import { matchCommand } from "./commands/match";
 import { bm25Baselines, type Ranker } from "./eval/baselines";
 import { firstHit, metrics, round3, type Metrics } from "./eval/metrics";
 import { readOnet } from "./eval/onet";
-import { rng } from "./eval/random";
+import { rng } from "@/server/seeded-random";
 import { buildSetA, buildSetB, buildSetC, type SkillQuery, type TextQuery } from "./eval/sets";
 
 const LIMIT = 10;

@@ -2,6 +2,7 @@
 // prefixes of 2-12 characters (some multi-word, ending mid-word), whole labels with a typo, ESCO
 // alternative labels, and labelled synonym queries (nb and en) for precision.
 import { foldText } from "../../src/server/taxonomy/fold";
+import { rng } from "@/server/seeded-random";
 
 export type LabelRow = { concept_id: string; uri: string; kind: "skill" | "role"; lang: string; label_kind: "preferred" | "alt" | "hidden"; label: string };
 export type QueryKind = "prefix" | "prefix_multiword" | "typo" | "alt";
@@ -16,16 +17,6 @@ export type BenchQuery = {
 };
 export type PrecisionQuery = { q: string; type: "skill" | "role"; lang: "nb" | "en"; relevant: Set<string> };
 
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** One or two realistic slips in the longest word: dropped, doubled, swapped or replaced letters. */
 export function typo(label: string, random: () => number): string | null {

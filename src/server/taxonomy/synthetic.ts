@@ -1,6 +1,7 @@
 // A made-up taxonomy of ESCO's shape and size for benchmarks (search, matching, import): the same
 // seed always gives the same concepts, labels and links. Never imported into a real database.
 import type { RoleSkillLink, TaxonomyConcept } from "./upsert";
+import { rng } from "@/server/seeded-random";
 
 export type SyntheticOptions = { skills: number; roles: number; linksPerRole: number; seed: number };
 export type SyntheticTaxonomy = { concepts: Iterable<TaxonomyConcept>; links: Iterable<RoleSkillLink>; skillUris: string[]; roleUris: string[] };
@@ -56,17 +57,6 @@ const seniority: [string, string][] = [
 ];
 const skillTypes = ["skill/competence", "knowledge"];
 
-/** mulberry32: small, fast, good enough for test data, and the same on every platform. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function pick<T>(random: () => number, list: readonly T[]): T {
   const item = list[Math.floor(random() * list.length)];

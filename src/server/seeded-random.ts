@@ -1,0 +1,13 @@
+// No `import "server-only"`: the synthetic taxonomy, the benchmarks and the evaluation use it under tsx.
+
+/** mulberry32: small, fast, good enough for test data and sampling, and the same on every platform. */
+export function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
