@@ -6,6 +6,7 @@ import { parseArgs } from "node:util";
 import { parseEnv } from "../src/env";
 import { openPglite, openPostgres } from "../src/server/db/client";
 import { runMigrations } from "../src/server/db/migrate";
+import { embedderFor } from "../src/server/embeddings";
 import { seedDemo } from "../src/server/seed";
 import { runCli } from "./cli-runtime";
 
@@ -16,7 +17,7 @@ await runCli("db:seed", async () => {
   try {
     await runMigrations(handle);
     const demoPeople = !env.DATABASE_URL || values.demo;
-    await seedDemo(handle.db, { demoPeople });
+    await seedDemo(handle.db, { demoPeople, embedder: embedderFor(env), statsK: env.STATS_K });
     console.log(`[db:seed] done${demoPeople ? " (with demo people)" : " (taxonomy only; add --demo for demo people)"}`);
   } finally {
     await handle.close();

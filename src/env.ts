@@ -79,7 +79,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   return { ...env, dataDir: env.DATA_DIR ?? ".data" };
 }
 
-export type Adapters = {
+export type AdapterChoice = {
   db: "pglite" | "postgres";
   auth: "clerk" | "local";
   embeddings: "openai" | "local";
@@ -88,7 +88,7 @@ export type Adapters = {
   mail: "smtp" | "console" | "none";
 };
 
-export function chooseAdapters(env: Env): Adapters {
+export function chooseAdapters(env: Env): AdapterChoice {
   return {
     db: env.DATABASE_URL ? "postgres" : "pglite",
     auth: env.CLERK_SECRET_KEY ? "clerk" : "local",

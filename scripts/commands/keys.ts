@@ -4,13 +4,13 @@ import path from "node:path";
 import { parseEnv } from "../../src/env";
 import { openPglite, openPostgres } from "../../src/server/db/client";
 import { keyUsage, missingKeyProblem, retirableKeys } from "../../src/server/privacy/keys";
-import { getKeyring } from "../../src/server/pseudonym";
+import { keyringFrom } from "../../src/server/pseudonym";
 
 export async function run(): Promise<void> {
   const env = parseEnv(process.env);
   const handle = env.DATABASE_URL ? await openPostgres(env.DATABASE_URL) : await openPglite(path.resolve(env.dataDir, "pglite"));
   try {
-    const ring = getKeyring();
+    const ring = keyringFrom(env);
     const usage = Object.fromEntries(await keyUsage(handle.db));
     console.log(JSON.stringify({ current: ring.current.id, rowsPerKey: usage, retirable: await retirableKeys(handle.db, ring), problem: await missingKeyProblem(handle.db, ring) }));
   } finally {

@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { ClerkProvider } from "@clerk/nextjs";
 import { cookies, headers } from "next/headers";
-import { chooseAdapters, getEnv } from "@/env";
+import { chooseAdapters } from "@/env";
+import { adapters } from "@/server/adapters";
 import { MessagesProvider } from "@/i18n/client";
 import { getMessages } from "@/i18n/server";
 import { AnalyticsGate } from "@/components/consent/analytics-gate";
@@ -37,6 +38,6 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
       </body>
     </html>
   );
-  if (chooseAdapters(getEnv()).auth !== "clerk") return body;
+  if (chooseAdapters(adapters().config).auth !== "clerk") return body;
   return <ClerkProvider nonce={nonce} dynamic>{body}</ClerkProvider>;
 }

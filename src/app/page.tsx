@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getMessages } from "@/i18n/server";
-import { getSessionUser } from "@/server/auth/session";
+import { getSessionUser } from "@/server/context";
 
 export default async function HomePage() {
   const [{ m }, user] = await Promise.all([getMessages(), getSessionUser()]);

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { requireUser } from "@/server/auth/session";
+import { requireUser } from "@/server/context";
 
 /**
  * A layout that sends signed-out visitors to sign-in with a real redirect, before a page's loading

@@ -1,14 +1,15 @@
 import Link from "next/link";
-import { chooseAdapters, getEnv } from "@/env";
+import { chooseAdapters } from "@/env";
+import { adapters } from "@/server/adapters";
 import { getMessages } from "@/i18n/server";
-import { getSessionUser } from "@/server/auth/session";
+import { getSessionUser } from "@/server/context";
 import { setLocale, signOutLocal } from "@/server/auth/actions";
 import { SignOutButton } from "@clerk/nextjs";
 import { PageViewCounter } from "./page-view-counter";
 
 export async function SiteHeader() {
   const [{ locale, m, format }, user] = await Promise.all([getMessages(), getSessionUser()]);
-  const clerk = chooseAdapters(getEnv()).auth === "clerk";
+  const clerk = chooseAdapters(adapters().config).auth === "clerk";
   return (
     <header className="site-header">
       {user ? <PageViewCounter /> : null}

@@ -1,8 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { getSessionUser } from "@/server/auth/session";
-import type { SessionUser } from "@/server/auth/types";
-import { getDb, type Db } from "@/server/db";
+import { contextFor, getSessionUser, type Context } from "@/server/context";
 import { isDbUnavailable, markDbUnavailable } from "@/server/db/availability";
 import { AppError } from "@/server/errors";
 import { log } from "@/server/log";
@@ -11,15 +9,14 @@ export type ActionResult<T> =
   | { ok: true; data: T }
   | { ok: false; code: string; error: string; fieldErrors?: Record<string, string[]> };
 
-type ActionCtx = { user: SessionUser; db: Db };
-
 /**
- * A server action for signed-in users: validates the input with zod, finds who is asking, and
- * returns a typed result the form can show. Domain code below acts on `user.id`'s rows only.
+ * A server action for signed-in users: finds who is asking, validates the input with zod, hands
+ * the handler this request's context (user, db, embedder, storage, config …) and returns a typed
+ * result the form can show. Domain code below acts on `user.id`'s rows only.
  */
 export function userAction<S extends z.ZodType, T>(
   schema: S,
-  fn: (input: z.infer<S>, ctx: ActionCtx) => Promise<T>,
+  fn: (input: z.infer<S>, ctx: Context) => Promise<T>,
 ): (input: z.input<S>) => Promise<ActionResult<T>> {
   return async (raw) => {
     try {
@@ -29,7 +26,7 @@ export function userAction<S extends z.ZodType, T>(
       if (!parsed.success) {
         return { ok: false, code: "bad_request", error: "Invalid input", fieldErrors: fieldErrorsOf(parsed.error) };
       }
-      return { ok: true, data: await fn(parsed.data, { user, db: await getDb() }) };
+      return { ok: true, data: await fn(parsed.data, await contextFor(user)) };
     } catch (error) {
       if (error instanceof AppError) {
         return { ok: false, code: error.code, error: error.message, fieldErrors: error.details?.fieldErrors };
@@ -45,7 +42,7 @@ export function userAction<S extends z.ZodType, T>(
 }
 
 /** Like userAction, but only for admins; others get not_found. */
-export function adminAction<S extends z.ZodType, T>(schema: S, fn: (input: z.infer<S>, ctx: ActionCtx) => Promise<T>) {
+export function adminAction<S extends z.ZodType, T>(schema: S, fn: (input: z.infer<S>, ctx: Context) => Promise<T>) {
   return userAction(schema, async (input, ctx) => {
     if (!ctx.user.isAdmin) throw new AppError("not_found", "Not found");
     return fn(input, ctx);

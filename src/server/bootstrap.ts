@@ -15,12 +15,12 @@ export async function bootstrap(): Promise<void> {
     const { getDbHandle } = await import("@/server/db");
     const handle = await getDbHandle();
     const { missingKeyProblem } = await import("@/server/privacy/keys");
-    const { getKeyring } = await import("@/server/pseudonym");
-    const keyProblem = await missingKeyProblem(handle.db, getKeyring());
+    const { adapters } = await import("@/server/adapters");
+    const keyProblem = await missingKeyProblem(handle.db, adapters().keyring());
     if (keyProblem) throw new Error(keyProblem);
     if (chooseAdapters(env).db === "pglite") {
       const { seedDemo } = await import("@/server/seed");
-      await seedDemo(handle.db);
+      await seedDemo(handle.db, { demoPeople: true, embedder: adapters().embedder, statsK: env.STATS_K });
     }
   } catch (error) {
     // One line naming the fix: configuration errors carry no personal data, so the message is kept.

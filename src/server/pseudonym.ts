@@ -1,6 +1,6 @@
 import "server-only";
 import { createHmac } from "node:crypto";
-import { getEnv } from "@/env";
+import type { Env } from "@/env";
 import { localSecret } from "@/server/local-secret";
 
 export type Keyring = { current: { id: string; secret: string }; all: { id: string; secret: string }[] };
@@ -26,20 +26,17 @@ export function pseudonymWith(secret: string, userId: string): string {
   return createHmac("sha256", secret).update(userId).digest("base64url").slice(0, 22);
 }
 
-let keyring: Keyring | undefined;
-
-export function getKeyring(): Keyring {
-  const env = getEnv();
-  keyring ??= parseKeyring(env.SEARCH_LOG_KEY ?? `k1:${localSecret(env.dataDir, "search-log-key")}`);
-  return keyring;
+/** SEARCH_LOG_KEY, or in embedded mode a secret generated once under DATA_DIR. */
+export function keyringFrom(env: Env): Keyring {
+  return parseKeyring(env.SEARCH_LOG_KEY ?? `k1:${localSecret(env.dataDir, "search-log-key")}`);
 }
 
 /** The pseudonym new events are stored under: HMAC-SHA-256(user id) under the current key. */
-export function pseudonymFor(userId: string, ring: Keyring = getKeyring()): { pseudonym: string; keyId: string } {
+export function pseudonymFor(userId: string, ring: Keyring): { pseudonym: string; keyId: string } {
   return { pseudonym: pseudonymWith(ring.current.secret, userId), keyId: ring.current.id };
 }
 
 /** Every pseudonym this user may have had, one per known key: for their export and erasure. */
-export function allPseudonymsFor(userId: string, ring: Keyring = getKeyring()): { pseudonym: string; keyId: string }[] {
+export function allPseudonymsFor(userId: string, ring: Keyring): { pseudonym: string; keyId: string }[] {
   return ring.all.map((k) => ({ pseudonym: pseudonymWith(k.secret, userId), keyId: k.id }));
 }

@@ -1,11 +1,11 @@
 import "server-only";
 import { createHmac } from "node:crypto";
 import { sql } from "drizzle-orm";
-import { getEnv } from "@/env";
 import type { Db } from "@/server/db/client";
 import { queryRows } from "@/server/db/rows";
 import { AppError } from "@/server/errors";
-import { getKeyring } from "@/server/pseudonym";
+import { getKeyring } from "@/server/adapters";
+import { trustedClientAddress, type AddressSource } from "@/server/http/client-address";
 
 export type RateLimitResult = { allowed: boolean; limit: number; remaining: number; retryAfterSeconds: number };
 
@@ -21,7 +21,7 @@ export function rateLimitKey(scope: string, subject: string, secret = getKeyring
 export function searchRateLimit(
   user: { id: string } | null,
   headers: Headers,
-  source: AddressSource = addressSourceFrom(getEnv()),
+  source: AddressSource,
 ): { key: string; limit: number; windowSeconds: number } {
   // Autocomplete sends a request per pause in typing, so the limits are generous.
   return user
@@ -69,34 +69,6 @@ export async function enforceRateLimit(db: Db, p: { key: string; limit: number; 
     throw new AppError("rate_limited", "Too many requests. Wait a moment and try again.", { retryAfterSeconds: result.retryAfterSeconds });
   }
   return result;
-}
-
-/**
- * Where the caller's address comes from, per deployment target (see README, "Rate limits"):
- * - `vercel`: Vercel's edge sets `x-vercel-forwarded-for` (and `x-real-ip`) itself and overwrites
- *   whatever the client sent, so it cannot be forged there.
- * - `hops` (TRUSTED_PROXY=N off Vercel): N proxies we run append to X-Forwarded-For; the entry N
- *   from the right was written by our outermost proxy. Entries further left came from the client.
- * - `none`: nothing in the request can be trusted; anonymous callers share one bucket.
- */
-export type AddressSource = { kind: "vercel" } | { kind: "hops"; hops: number } | { kind: "none" };
-
-export function addressSourceFrom(env: { VERCEL?: string; VERCEL_ENV?: string; TRUSTED_PROXY?: number }): AddressSource {
-  if (env.VERCEL || env.VERCEL_ENV) return { kind: "vercel" };
-  if (env.TRUSTED_PROXY && env.TRUSTED_PROXY > 0) return { kind: "hops", hops: env.TRUSTED_PROXY };
-  return { kind: "none" };
-}
-
-/** The caller's address from a source clients cannot forge on this deployment, or a shared bucket. */
-export function trustedClientAddress(headers: Headers, source: AddressSource): string {
-  if (source.kind === "vercel") {
-    return headers.get("x-vercel-forwarded-for")?.split(",")[0]?.trim() || headers.get("x-real-ip")?.trim() || "anonymous";
-  }
-  if (source.kind === "hops") {
-    const chain = (headers.get("x-forwarded-for") ?? "").split(",").map((s) => s.trim()).filter(Boolean);
-    return chain[chain.length - source.hops] ?? "anonymous";
-  }
-  return "anonymous";
 }
 
 export type LimitedAction = "extract" | "avatar" | "matches" | "role_page";

@@ -4,6 +4,7 @@ import path from "node:path";
 import { http, HttpResponse } from "msw";
 import { setupServer } from "msw/node";
 import { afterAll, beforeAll, beforeEach, describe, expect, test, vi } from "vitest";
+import { withTestAdapters } from "@tests/helpers/adapters";
 import type { SessionUser } from "@/server/auth/types";
 import { profiles, userSkills, users } from "@/server/db/schema";
 import { EMBEDDING_DIMENSIONS } from "@/server/db/schema/taxonomy";
@@ -14,8 +15,13 @@ import { settleServerTree } from "@tests/helpers/server-tree";
 // Issue 14, point 4: what reaches OpenAI from each call site carries no e-mail, phone number or
 // the user's own name (the policy in both languages says exactly this).
 const state = vi.hoisted(() => ({ user: null as SessionUser | null, t: undefined as TestDb | undefined }));
-vi.mock("@/server/auth/session", () => ({ getSessionUser: async () => state.user, requireUser: async () => state.user }));
-vi.mock("@/server/db", () => ({ getDb: async () => state.t?.db }));
+withTestAdapters(() => ({
+  session: async () => state.user,
+  db: async () => {
+    if (!state.t) throw new Error("no test db");
+    return state.t.db;
+  },
+}));
 vi.mock("@/server/http/page-limit", () => ({ limitPage: async () => undefined }));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 vi.mock("next/headers", () => ({ headers: async () => new Headers(), cookies: async () => ({ get: () => undefined }) }));

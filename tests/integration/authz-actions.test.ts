@@ -8,7 +8,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import sharp from "sharp";
 import { afterAll, beforeAll, beforeEach, describe, expect, test, vi } from "vitest";
-import type { Env } from "@/env";
+import { withTestAdapters } from "@tests/helpers/adapters";
+import { parseEnv } from "@/env";
+import { installAdapters } from "@/server/adapters";
 import type { ActionResult } from "@/server/action";
 import type { SessionUser } from "@/server/auth/types";
 import { policyVersions } from "@/server/db/schema";
@@ -19,7 +21,6 @@ import { rowsOwnedBy, tableCounts } from "@tests/helpers/snapshots";
 const state = vi.hoisted(() => ({
   user: null as SessionUser | null,
   t: undefined as TestDb | undefined,
-  env: undefined as Env | undefined,
   jar: new Map<string, string>(),
 }));
 const { Redirected } = vi.hoisted(() => ({
@@ -30,12 +31,13 @@ const { Redirected } = vi.hoisted(() => ({
   },
 }));
 
-vi.mock("@/server/auth/session", () => ({ getSessionUser: async () => state.user }));
-vi.mock("@/server/db", () => ({
-  getDb: async () => {
+withTestAdapters(() => ({
+  session: async () => state.user,
+  db: async () => {
     if (!state.t) throw new Error("no test db");
     return state.t.db;
   },
+  config: localEnv,
 }));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 vi.mock("next/headers", () => ({
@@ -53,18 +55,6 @@ vi.mock("next/navigation", () => ({
     throw new Redirected("404");
   },
 }));
-vi.mock("@/env", async (importOriginal) => {
-  const real = await importOriginal<typeof import("@/env")>();
-  return {
-    ...real,
-    getEnv: () => {
-      if (!state.env) throw new Error("no test env");
-      return state.env;
-    },
-  };
-});
-
-const { parseEnv } = await import("@/env");
 const dataDir = mkdtempSync(path.join(tmpdir(), "evne-authz-"));
 const cronSecret = "authz-cron-secret-0123456789";
 const webhookSecret = `whsec_${Buffer.from("authz-webhook-secret-0123456789").toString("base64")}`;
@@ -312,7 +302,7 @@ const actionMatrix: Record<string, ActionSpec> = {
     access: "public",
     why: "it is the sign-in itself; it refuses to run at all when Clerk is configured (local mode is development only)",
     check: async () => {
-      state.env = parseEnv({ ...rawLocalEnv(), CLERK_SECRET_KEY: "sk_test_x", NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY: "pk_test_x" });
+      installAdapters({ config: parseEnv({ ...rawLocalEnv(), CLERK_SECRET_KEY: "sk_test_x", NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY: "pk_test_x" }) });
       const before = await tableCounts(db());
       const form = new FormData();
       form.set("email", "anne@example.test");
@@ -344,7 +334,6 @@ function db() {
 // One world for the whole file (building it per test is slow): each test compares snapshots taken
 // at its own start, and the owner's own edits and deletes run last, in one test, in matrix order.
 beforeAll(async () => {
-  state.env = localEnv;
   actions = await loadActions();
   routes = await loadRoutes();
   state.t = await createTestDb();
@@ -352,7 +341,6 @@ beforeAll(async () => {
 });
 
 beforeEach(() => {
-  state.env = localEnv;
   state.jar.clear();
   state.user = null;
 });

@@ -7,44 +7,35 @@ import path from "node:path";
 import fc from "fast-check";
 import { WebhookSigner as Webhook } from "@tests/helpers/webhooks";
 import { afterAll, beforeAll, beforeEach, describe, expect, test, vi } from "vitest";
-import type { Env } from "@/env";
+import { withTestAdapters } from "@tests/helpers/adapters";
+import { parseEnv } from "@/env";
 import type { SessionUser } from "@/server/auth/types";
 import { policyVersions } from "@/server/db/schema";
 import { createTestDb, type TestDb } from "@tests/helpers/db";
 import { insertTestConcepts, insertTestUser } from "@tests/helpers/profile-fixtures";
 import { rowsOwnedBy, tableCounts } from "@tests/helpers/snapshots";
 
-const state = vi.hoisted(() => ({ user: null as SessionUser | null, t: undefined as TestDb | undefined, env: undefined as Env | undefined }));
+const state = vi.hoisted(() => ({ user: null as SessionUser | null, t: undefined as TestDb | undefined }));
 
-vi.mock("@/server/auth/session", () => ({ getSessionUser: async () => state.user }));
-vi.mock("@/server/db", () => ({
-  getDb: async () => {
+withTestAdapters(() => ({
+  session: async () => state.user,
+  db: async () => {
     if (!state.t) throw new Error("no test db");
     return state.t.db;
   },
+  config,
 }));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 vi.mock("next/headers", () => ({ cookies: async () => ({ get: () => undefined, set: () => undefined, delete: () => undefined }) }));
-vi.mock("@/env", async (importOriginal) => {
-  const real = await importOriginal<typeof import("@/env")>();
-  return {
-    ...real,
-    getEnv: () => {
-      if (!state.env) throw new Error("no test env");
-      return state.env;
-    },
-  };
-});
 // Hundreds of requests from one user in a second would be rate limited; the limiter has its own tests.
 vi.mock("@/server/ratelimit", async (importOriginal) => ({
   ...(await importOriginal<typeof import("@/server/ratelimit")>()),
   enforceRateLimit: async () => ({ allowed: true, limit: 1, remaining: 1, retryAfterSeconds: 0 }),
 }));
 
-const { parseEnv } = await import("@/env");
 const dataDir = mkdtempSync(path.join(tmpdir(), "evne-fuzz-"));
 const webhookSecret = `whsec_${Buffer.from("fuzz-webhook-secret-0123456789ab").toString("base64")}`;
-state.env = parseEnv({ NODE_ENV: "test", DATA_DIR: dataDir, SEARCH_LOG_KEY: "k1:fuzz-search-log-secret-0123456789", CLERK_WEBHOOK_SIGNING_SECRET: webhookSecret });
+const config = parseEnv({ NODE_ENV: "test", DATA_DIR: dataDir, SEARCH_LOG_KEY: "k1:fuzz-search-log-secret-0123456789", CLERK_WEBHOOK_SIGNING_SECRET: webhookSecret });
 
 const profile = await import("@/server/profile/actions");
 const privacy = await import("@/server/privacy/actions");

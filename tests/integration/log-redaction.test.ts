@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
+import { withTestAdapters } from "@tests/helpers/adapters";
 import type { SessionUser } from "@/server/auth/types";
 import { redactConsoleErrors } from "@/server/log";
 import { createTestDb, type TestDb } from "@tests/helpers/db";
@@ -7,8 +8,13 @@ import { insertTestUser } from "@tests/helpers/profile-fixtures";
 
 // Issue 14, point 6: a database error during a profile save leaves no profile value in the log.
 const state: { user: SessionUser | null; t?: TestDb } = { user: null };
-vi.mock("@/server/auth/session", () => ({ getSessionUser: async () => state.user }));
-vi.mock("@/server/db", () => ({ getDb: async () => state.t?.db }));
+withTestAdapters(() => ({
+  session: async () => state.user,
+  db: async () => {
+    if (!state.t) throw new Error("no test db");
+    return state.t.db;
+  },
+}));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 
 const contact = { fullName: "Kari Hemmelig Nordmann", email: "kari.hemmelig@example.test", phone: "+47 912 34 567", city: "Hemmeligby" };

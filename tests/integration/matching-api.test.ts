@@ -2,7 +2,8 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { withTestAdapters } from "@tests/helpers/adapters";
 import type { SessionUser } from "@/server/auth/types";
 import { scoreFromExplanation } from "@/server/matching/score";
 import type { MatchRolesResult } from "@/server/matching/types";
@@ -13,12 +14,11 @@ let t: TestDb;
 let f: Fixture;
 let currentUser: SessionUser | null = null;
 
-vi.mock("@/server/db", () => ({ getDb: async () => t.db }));
-vi.mock("@/server/auth/session", () => ({ getSessionUser: async () => currentUser }));
-vi.mock("@/server/embeddings", async () => {
-  const { fakeEmbedder: make } = await import("./matching-fixtures");
-  return { getEmbedder: () => make() };
-});
+withTestAdapters(() => ({
+  session: async () => currentUser,
+  db: async () => t.db,
+  embedder: fakeEmbedder(),
+}));
 
 const { POST } = await import("@/app/api/match/route");
 const { matchCommand, parseMatchArgs } = await import("../../scripts/commands/match");

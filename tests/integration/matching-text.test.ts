@@ -1,7 +1,8 @@
 // Matching from free text: roles ranked from the text itself and from the skills found in it, with a
 // score still recomputable from the explanation; bad input gets a clear answer or a 400, never a 500.
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { withTestAdapters } from "@tests/helpers/adapters";
 import type { SessionUser } from "@/server/auth/types";
 import { queryRows } from "@/server/db/rows";
 import { matchByText } from "@/server/matching/by-text";
@@ -15,12 +16,11 @@ let t: TestDb;
 let f: Fixture;
 let currentUser: SessionUser | null = null;
 
-vi.mock("@/server/db", () => ({ getDb: async () => t.db }));
-vi.mock("@/server/auth/session", () => ({ getSessionUser: async () => currentUser }));
-vi.mock("@/server/embeddings", async () => {
-  const { fakeEmbedder: make } = await import("./matching-fixtures");
-  return { getEmbedder: () => make() };
-});
+withTestAdapters(() => ({
+  session: async () => currentUser,
+  db: async () => t.db,
+  embedder: fakeEmbedder(),
+}));
 
 const { POST } = await import("@/app/api/match/route");
 const { matchCommand } = await import("../../scripts/commands/match");

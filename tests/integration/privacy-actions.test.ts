@@ -1,8 +1,10 @@
 import { eq } from "drizzle-orm";
 import { WebhookSigner as Webhook } from "@tests/helpers/webhooks";
 import { afterAll, beforeAll, beforeEach, describe, expect, test, vi } from "vitest";
+import { withTestAdapters } from "@tests/helpers/adapters";
 import { createTestDb, type TestDb } from "@tests/helpers/db";
 import { rowsLeftFor, testRing, userWithEverything } from "@tests/helpers/privacy";
+import { parseEnv } from "@/env";
 import type { SessionUser } from "@/server/auth/types";
 import { consentEvents, erasureJobs, users } from "@/server/db/schema";
 
@@ -20,20 +22,17 @@ vi.mock("next/headers", () => ({
   }),
 }));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
-vi.mock("@/server/db", () => ({ getDb: async () => t.db }));
-vi.mock("@/server/auth/session", () => ({ getSessionUser: async () => asking }));
-vi.mock("@/server/pseudonym", async (importOriginal) => ({ ...(await importOriginal<typeof import("@/server/pseudonym")>()), getKeyring: () => testRing }));
-vi.mock("@/env", async (importOriginal) => {
-  const real = await importOriginal<typeof import("@/env")>();
-  const env = real.parseEnv({ NODE_ENV: "test", CRON_SECRET: "cron-secret-for-tests", CLERK_WEBHOOK_SIGNING_SECRET: webhookSecret, DATA_DIR: "/tmp/evne-privacy-actions" });
-  return { ...real, getEnv: () => env };
-});
-vi.mock("@/server/privacy/remote", () => ({
-  remoteDeletersFromEnv: () => ({
+const config = parseEnv({ NODE_ENV: "test", CRON_SECRET: "cron-secret-for-tests", CLERK_WEBHOOK_SIGNING_SECRET: webhookSecret, DATA_DIR: "/tmp/evne-privacy-actions" });
+withTestAdapters(() => ({
+  session: async () => asking,
+  db: async () => t.db,
+  config,
+  keyring: () => testRing,
+  deleters: {
     clerkUser: async (id: string) => void remoteCalls.push(`clerk:${id}`),
     uploadthingFile: async (key: string) => void remoteCalls.push(`ut:${key}`),
     diskFile: async (key: string) => void remoteCalls.push(`disk:${key}`),
-  }),
+  },
 }));
 
 const actions = await import("@/server/privacy/actions");

@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { withTestAdapters } from "@tests/helpers/adapters";
 import { z } from "zod";
 import { createTestDb, type TestDb } from "@tests/helpers/db";
 import { personalTables, testRing, userWithEverything } from "@tests/helpers/privacy";
@@ -9,12 +10,11 @@ import type { SessionUser } from "@/server/auth/types";
 let t: TestDb;
 let asking: SessionUser | null = null;
 
-vi.mock("@/server/db", () => ({ getDb: async () => t.db }));
-vi.mock("@/server/auth/session", () => ({ getSessionUser: async () => asking }));
-vi.mock("@/server/pseudonym", async (importOriginal) => {
-  const real = await importOriginal<typeof import("@/server/pseudonym")>();
-  return { ...real, getKeyring: () => testRing };
-});
+withTestAdapters(() => ({
+  session: async () => asking,
+  db: async () => t.db,
+  keyring: () => testRing,
+}));
 
 beforeAll(async () => {
   t = await createTestDb();

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
+import { withTestAdapters } from "@tests/helpers/adapters";
 import type { SessionUser } from "@/server/auth/types";
 import { createTestDb, type TestDb } from "@tests/helpers/db";
 import { insertTestConcepts, insertTestUser } from "@tests/helpers/profile-fixtures";
@@ -6,9 +7,9 @@ import { insertTestConcepts, insertTestUser } from "@tests/helpers/profile-fixtu
 const state: { user: SessionUser | null; t?: TestDb } = { user: null };
 const revalidated: string[] = [];
 
-vi.mock("@/server/auth/session", () => ({ getSessionUser: async () => state.user }));
-vi.mock("@/server/db", () => ({
-  getDb: async () => {
+withTestAdapters(() => ({
+  session: async () => state.user,
+  db: async () => {
     if (!state.t) throw new Error("no test db");
     return state.t.db;
   },

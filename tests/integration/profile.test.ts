@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { afterEach, beforeAll, beforeEach, describe, expect, test, vi } from "vitest";
+import { afterEach, beforeAll, beforeEach, describe, expect, test } from "vitest";
 import type { z } from "zod";
 import { educations, experiences, profileEvents, userRoles, userSkills, users } from "@/server/db/schema";
 import { AppError } from "@/server/errors";
@@ -18,7 +18,8 @@ import {
   updateSkillInput,
 } from "@/server/profile/schemas";
 import { addSkill, removeSkill, updateSkillLevel } from "@/server/profile/skills";
-import { pseudonymFor } from "@/server/pseudonym";
+import { installAdapters } from "@/server/adapters";
+import { parseKeyring, pseudonymFor } from "@/server/pseudonym";
 import { createTestDb, type TestDb } from "@tests/helpers/db";
 import { insertTestConcepts, insertTestUser } from "@tests/helpers/profile-fixtures";
 
@@ -27,9 +28,8 @@ let c: Awaited<ReturnType<typeof insertTestConcepts>>;
 let a: Awaited<ReturnType<typeof insertTestUser>>;
 let b: Awaited<ReturnType<typeof insertTestUser>>;
 
-beforeAll(() => {
-  vi.stubEnv("SEARCH_LOG_KEY", "k7:profile-test-secret-0123456789");
-});
+const ring = parseKeyring("k7:profile-test-secret-0123456789");
+beforeAll(() => installAdapters({ keyring: () => ring }));
 
 beforeEach(async () => {
   t = await createTestDb();
@@ -182,7 +182,7 @@ describe("skills", () => {
     await addRole(t.db, { actor: objected, input: parse(addRoleInput, { kind: "current", conceptId: c.developer }) });
 
     const events = await t.db.select().from(profileEvents).orderBy(profileEvents.id);
-    const expected = pseudonymFor(a.id);
+    const expected = pseudonymFor(a.id, ring);
     expect(events.map((e) => ({ kind: e.kind, conceptId: e.conceptId, pseudonym: e.pseudonym, keyId: e.keyId }))).toEqual([
       { kind: "skill_added", conceptId: c.ts, ...expected },
       { kind: "role_added", conceptId: c.developer, ...expected },

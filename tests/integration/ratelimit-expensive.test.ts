@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, test, vi } from "vitest";
+import { withTestAdapters } from "@tests/helpers/adapters";
 import type { SessionUser } from "@/server/auth/types";
 import { createTestDb, type TestDb } from "@tests/helpers/db";
 import { insertTestUser } from "@tests/helpers/profile-fixtures";
@@ -16,11 +17,13 @@ const { Redirected } = vi.hoisted(() => ({
     }
   },
 }));
-vi.mock("@/server/auth/session", () => ({
-  getSessionUser: async () => state.user,
-  requireUser: async () => state.user,
+withTestAdapters(() => ({
+  session: async () => state.user,
+  db: async () => {
+    if (!state.t) throw new Error("no test db");
+    return state.t.db;
+  },
 }));
-vi.mock("@/server/db", () => ({ getDb: async () => state.t?.db }));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 vi.mock("next/headers", () => ({ headers: async () => state.headers, cookies: async () => ({ get: () => undefined }) }));
 vi.mock("next/navigation", () => ({
@@ -105,6 +108,8 @@ describe("expensive pages", () => {
         throw new Redirected("/too-many-requests?retry=1");
       },
     }));
+    // Fresh modules hold fresh adapters: hand the same test ones in again.
+    (await import("@/server/adapters")).installAdapters({ session: async () => state.user });
     const { default: MatchesPage } = await import("@/app/matches/page");
     const { default: RolePage } = await import("@/app/roles/[id]/page");
     await expect(MatchesPage()).rejects.toBeInstanceOf(Error);
@@ -116,7 +121,8 @@ describe("expensive pages", () => {
 
 describe("anonymous addresses", () => {
   test("only a source the deployment controls is trusted", async () => {
-    const { trustedClientAddress, addressSourceFrom, searchRateLimit } = await import("@/server/ratelimit");
+    const { searchRateLimit } = await import("@/server/ratelimit");
+    const { trustedClientAddress, addressSourceFrom } = await import("@/server/http/client-address");
     const forged = new Headers({ "x-forwarded-for": "1.2.3.4, 203.0.113.9", "x-real-ip": "1.2.3.4" });
     expect(trustedClientAddress(forged, addressSourceFrom({}))).toBe("anonymous");
     expect(trustedClientAddress(forged, addressSourceFrom({ TRUSTED_PROXY: 1 }))).toBe("203.0.113.9");

@@ -8,7 +8,8 @@ import { delay, http, HttpResponse } from "msw";
 import { setupServer } from "msw/node";
 import sharp from "sharp";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test, vi } from "vitest";
-import type { Env } from "@/env";
+import { withTestAdapters } from "@tests/helpers/adapters";
+import { parseEnv } from "@/env";
 import type { SessionUser } from "@/server/auth/types";
 import { erasureJobs, profiles, searchLog, userSkills } from "@/server/db/schema";
 import type { Embedder } from "@/server/embeddings/types";
@@ -20,39 +21,27 @@ import { seedMatchingTaxonomy, type Fixture } from "./matching-fixtures";
 const state = vi.hoisted(() => ({
   user: null as SessionUser | null,
   t: undefined as TestDb | undefined,
-  env: undefined as Env | undefined,
   embedder: undefined as Embedder | undefined,
 }));
 
-vi.mock("@/server/auth/session", () => ({ getSessionUser: async () => state.user }));
-vi.mock("@/server/db", () => ({
-  getDb: async () => {
+withTestAdapters(() => ({
+  session: async () => state.user,
+  db: async () => {
     if (!state.t) throw new Error("no test db");
     return state.t.db;
   },
+  config,
+  keyring: () => testRing,
+  // The test swaps embedders mid-test (a shorter timeout): the app's embedder asks for the current one.
+  embedder: { model: "text-embedding-3-small", embed: (texts) => need(state.embedder, "no test embedder").embed(texts) },
 }));
+
+function need<T>(value: T | undefined, message: string): T {
+  if (value === undefined) throw new Error(message);
+  return value;
+}
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 vi.mock("next/headers", () => ({ cookies: async () => ({ get: () => undefined, set: () => undefined, delete: () => undefined }) }));
-vi.mock("@/env", async (importOriginal) => {
-  const real = await importOriginal<typeof import("@/env")>();
-  return {
-    ...real,
-    getEnv: () => {
-      if (!state.env) throw new Error("no test env");
-      return state.env;
-    },
-  };
-});
-vi.mock("@/server/embeddings", () => ({
-  getEmbedder: () => {
-    if (!state.embedder) throw new Error("no test embedder");
-    return state.embedder;
-  },
-}));
-vi.mock("@/server/pseudonym", async (importOriginal) => ({
-  ...(await importOriginal<typeof import("@/server/pseudonym")>()),
-  getKeyring: () => testRing,
-}));
 
 // ---------------------------------------------------------------------------------------------
 // The remote services, as msw sees them.
@@ -89,8 +78,17 @@ const server = setupServer(
 const dataDir = mkdtempSync(path.join(tmpdir(), "evne-remote-"));
 const cronSecret = "remote-cron-secret-0123456789";
 const utToken = Buffer.from(JSON.stringify({ apiKey: "sk_test_remote0123456789", appId: "app1", regions: ["fra1"] })).toString("base64");
+// Every production adapter, each pointed at msw.
+const config = parseEnv({
+  NODE_ENV: "test",
+  DATA_DIR: dataDir,
+  OPENAI_API_KEY: "sk-test",
+  UPLOADTHING_TOKEN: utToken,
+  CLERK_SECRET_KEY: "sk_test_remote",
+  NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY: "pk_test_cmVtb3RlLmNsZXJrLmFjY291bnRzLmRldiQ",
+  CRON_SECRET: cronSecret,
+});
 
-const { parseEnv } = await import("@/env");
 const { createOpenAIEmbedder } = await import("@/server/embeddings/openai");
 const search = await import("@/app/api/search/route");
 const match = await import("@/app/api/match/route");
@@ -109,15 +107,6 @@ function openAIEmbedder(timeoutMs = 30_000): Embedder {
 
 beforeAll(async () => {
   server.listen({ onUnhandledFrame: "error" });
-  state.env = parseEnv({
-    NODE_ENV: "test",
-    DATA_DIR: dataDir,
-    OPENAI_API_KEY: "sk-test",
-    UPLOADTHING_TOKEN: utToken,
-    CLERK_SECRET_KEY: "sk_test_remote",
-    NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY: "pk_test_cmVtb3RlLmNsZXJrLmFjY291bnRzLmRldiQ",
-    CRON_SECRET: cronSecret,
-  });
   state.t = await createTestDb();
   f = await seedMatchingTaxonomy(state.t.db);
   const { user } = await userWithEverything(state.t.db);

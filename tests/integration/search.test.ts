@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, test, vi } from "vitest";
+import { withTestAdapters } from "@tests/helpers/adapters";
 import { sql } from "drizzle-orm";
 import { createTestDb, type TestDb } from "@tests/helpers/db";
 import type { SessionUser } from "@/server/auth/types";
@@ -9,14 +10,13 @@ vi.hoisted(() => {
 
 let t: TestDb;
 let currentUser: SessionUser | null = null;
-vi.mock("@/server/db", () => ({ getDb: async () => t.db }));
-// Behind one proxy of our own, whose X-Forwarded-For hop (the last) is the trusted address.
-vi.stubEnv("TRUSTED_PROXY", "1");
-vi.mock("@/server/auth/session", () => ({ getSessionUser: async () => currentUser }));
-vi.mock("@/server/embeddings", async () => {
-  const { createLocalEmbedder } = await import("@/server/embeddings/local");
-  return { getEmbedder: () => createLocalEmbedder() };
-});
+withTestAdapters(() => ({
+  session: async () => currentUser,
+  db: async () => t.db,
+  embedder,
+  // Behind one proxy of our own, whose X-Forwarded-For hop (the last) is the trusted address.
+  addressSource: { kind: "hops", hops: 1 },
+}));
 
 const { upsertTaxonomy } = await import("@/server/taxonomy/upsert");
 const { embedConcepts } = await import("@/server/embeddings/concepts");
@@ -237,7 +237,7 @@ describe("GET /api/search", () => {
 const choose = (body: unknown) =>
   POST(new Request("http://localhost/api/search", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) }));
 const submit = (q: string) =>
-  personSearch({ db: t.db, user: currentUser, headers: new Headers(), embedder }, { q, type: "skill", lang: "nb", limit: 20, record: "search" });
+  personSearch({ db: t.db, user: currentUser, headers: new Headers(), embedder, addressSource: { kind: "hops", hops: 1 } as const }, { q, type: "skill", lang: "nb", limit: 20, record: "search" });
 const logRows = () => queryRows<{ query: string; resolved_concept_id: string | null }>(t.db, sql`select query, resolved_concept_id from search_log`);
 
 describe("search log: searches, not keystrokes", () => {

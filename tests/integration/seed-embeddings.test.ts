@@ -1,27 +1,22 @@
-import { afterAll, beforeAll, expect, test, vi } from "vitest";
+import { afterAll, beforeAll, expect, test } from "vitest";
 import { sql } from "drizzle-orm";
 import { createTestDb, type TestDb } from "@tests/helpers/db";
 
-const calls: number[] = [];
-vi.mock("@/server/embeddings", async () => {
-  const { createLocalEmbedder } = await import("@/server/embeddings/local");
-  const local = createLocalEmbedder();
-  return {
-    getEmbedder: () => ({
-      model: local.model,
-      embed: async (texts: string[]) => {
-        calls.push(texts.length);
-        return local.embed(texts);
-      },
-    }),
-  };
-});
+import { seedStarterTaxonomy } from "@/server/seed/starter-taxonomy";
+import { seedEmbeddings } from "@/server/seed/embeddings";
+import { queryRows } from "@/server/db/rows";
+import { searchConcepts } from "@/server/search/concepts";
+import { createLocalEmbedder } from "@/server/embeddings/local";
 
-const { seedStarterTaxonomy } = await import("@/server/seed/starter-taxonomy");
-const { seedEmbeddings } = await import("@/server/seed/embeddings");
-const { queryRows } = await import("@/server/db/rows");
-const { searchConcepts } = await import("@/server/search/concepts");
-const { createLocalEmbedder } = await import("@/server/embeddings/local");
+const calls: number[] = [];
+const local = createLocalEmbedder();
+const countingEmbedder = {
+  model: local.model,
+  embed: async (texts: string[]) => {
+    calls.push(texts.length);
+    return local.embed(texts);
+  },
+};
 
 let t: TestDb;
 beforeAll(async () => {
@@ -31,7 +26,7 @@ afterAll(() => t.close());
 
 test("the seed embeds every starter concept once, and a restart embeds nothing", async () => {
   await seedStarterTaxonomy(t.db);
-  await seedEmbeddings(t.db);
+  await seedEmbeddings(t.db, countingEmbedder);
   const [counts] = await queryRows<{ concepts: number; embedded: number }>(
     t.db,
     sql`select (select count(*)::int from concepts) as concepts, (select count(*)::int from concept_embeddings) as embedded`,
@@ -40,7 +35,7 @@ test("the seed embeds every starter concept once, and a restart embeds nothing",
   expect(counts?.embedded).toBe(counts?.concepts);
   const before = calls.length;
   await seedStarterTaxonomy(t.db);
-  await seedEmbeddings(t.db);
+  await seedEmbeddings(t.db, countingEmbedder);
   expect(calls.length).toBe(before);
 
   // And search works on the seeded taxonomy, vector half included.

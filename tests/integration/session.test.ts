@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, test, vi } from "vitest";
 import { createTestDb, type TestDb } from "@tests/helpers/db";
+import { parseEnv } from "@/env";
+import { installAdapters } from "@/server/adapters";
+import { signSession, sessionCookie } from "@/server/auth/local-session";
+import { seedDemoUsers } from "@/server/seed/demo-users";
+import { findUserByEmail } from "@/server/users/queries";
+import * as session from "@/server/context";
 
 const jar = new Map<string, string>();
 let t: TestDb;
@@ -7,35 +13,19 @@ let t: TestDb;
 vi.mock("next/headers", () => ({
   cookies: async () => ({ get: (name: string) => (jar.has(name) ? { name, value: jar.get(name) } : undefined) }),
 }));
-vi.mock("@/server/db", () => ({ getDb: async () => t.db }));
-vi.mock("@/server/auth/local", async () => {
-  const { verifySession, sessionCookie } = await import("@/server/auth/local-session");
-  return {
-    localAuthSecret: () => "session-test-secret-0123456789",
-    localAuth: {
-      name: "local",
-      identify: async () => {
-        const userId = await verifySession(jar.get(sessionCookie), "session-test-secret-0123456789");
-        return userId ? { provider: "local", userId } : null;
-      },
-    },
-  };
-});
 
-const { signSession, sessionCookie } = await import("@/server/auth/local-session");
-const { seedDemoUsers } = await import("@/server/seed/demo-users");
-const { findUserByEmail } = await import("@/server/users/queries");
-const session = await import("@/server/auth/session");
+const secret = "session-test-secret-0123456789";
 
 async function signInAs(email: string) {
   const user = await findUserByEmail(t.db, email);
   if (!user) throw new Error(`no demo user ${email}`);
-  jar.set(sessionCookie, await signSession(user.id, "session-test-secret-0123456789"));
+  jar.set(sessionCookie, await signSession(user.id, secret));
   return user;
 }
 
 beforeAll(async () => {
   t = await createTestDb();
+  installAdapters({ db: async () => t.db, config: parseEnv({ NODE_ENV: "test", AUTH_SECRET: secret }) });
   await seedDemoUsers(t.db);
   await seedDemoUsers(t.db); // idempotent
 });
@@ -60,7 +50,7 @@ describe("who is asking (local mode)", () => {
   });
 
   test("a session for a user that no longer exists is signed out", async () => {
-    jar.set(sessionCookie, await signSession("00000000-0000-4000-8000-000000000000", "session-test-secret-0123456789"));
+    jar.set(sessionCookie, await signSession("00000000-0000-4000-8000-000000000000", secret));
     expect(await session.getSessionUser()).toBeNull();
   });
 });

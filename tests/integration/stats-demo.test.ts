@@ -14,12 +14,12 @@ afterAll(() => t.close());
 
 describe("demo activity", () => {
   test("skips without concepts, then seeds once, rolls up, and the dashboard shows figures above k", async () => {
-    expect(await seedDemoActivity(t.db)).toEqual({ seeded: false });
+    expect(await seedDemoActivity(t.db, { statsK: 10 })).toEqual({ seeded: false });
     for (let i = 0; i < 12; i++) await makeConcept(t.db, `evne:skill/demo-${String(i).padStart(2, "0")}`);
     for (let i = 0; i < 4; i++) await makeConcept(t.db, `evne:role/demo-${i}`, "role");
-    expect(await seedDemoActivity(t.db)).toEqual({ seeded: true });
+    expect(await seedDemoActivity(t.db, { statsK: 10 })).toEqual({ seeded: true });
     const [before] = await queryRows<{ n: number }>(t.db, sql`select count(*)::int as n from search_log`);
-    expect(await seedDemoActivity(t.db)).toEqual({ seeded: false });
+    expect(await seedDemoActivity(t.db, { statsK: 10 })).toEqual({ seeded: false });
     const [after] = await queryRows<{ n: number }>(t.db, sql`select count(*)::int as n from search_log`);
     expect(after?.n).toBe(before?.n);
     const [pseudonyms] = await queryRows<{ n: number }>(t.db, sql`select count(*)::int as n from search_log where key_id <> 'demo'`);

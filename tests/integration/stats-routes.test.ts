@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { withTestAdapters } from "@tests/helpers/adapters";
 import { createTestDb, type TestDb } from "@tests/helpers/db";
 import { loginsBy, makeConcept, makeUsers, ring, searchesBy, viewsBy } from "@tests/helpers/stats-fixtures";
 import type { SessionUser } from "@/server/auth/types";
@@ -7,8 +8,10 @@ let t: TestDb;
 let asking: SessionUser | null = null;
 process.env.CRON_SECRET = "cron-secret-for-tests-0123456789";
 
-vi.mock("@/server/db", () => ({ getDb: async () => t.db }));
-vi.mock("@/server/auth/session", () => ({ getSessionUser: async () => asking }));
+withTestAdapters(() => ({
+  session: async () => asking,
+  db: async () => t.db,
+}));
 
 const cron = await import("@/app/api/cron/stats-rollup/route");
 const csv = await import("@/app/api/admin/trends/csv/route");

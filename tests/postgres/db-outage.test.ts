@@ -4,19 +4,20 @@
 // every connection and refuses new ones.
 import { createServer, connect, type Server, type Socket } from "node:net";
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { withTestAdapters } from "@tests/helpers/adapters";
 import { openPostgres, type DbHandle } from "@/server/db/client";
 import { queryRows } from "@/server/db/rows";
 import { createTestDb, type TestDb } from "@tests/helpers/db";
 
 const state: { handle?: DbHandle } = {};
-vi.mock("@/server/db", () => ({
-  getDb: async () => {
+withTestAdapters(() => ({
+  session: async () => ({ id: "00000000-0000-4000-8000-000000000001", email: "outage@example.test", displayName: "Outage", isAdmin: false, locale: "en", restricted: false, objected: false }),
+  db: async () => {
     if (!state.handle) throw new Error("no handle");
     return state.handle.db;
   },
 }));
-vi.mock("@/server/auth/session", () => ({ getSessionUser: async () => ({ id: "00000000-0000-4000-8000-000000000001", isAdmin: false }) }));
 
 const { publicRoute } = await import("@/server/http/route");
 const { userAction } = await import("@/server/action");

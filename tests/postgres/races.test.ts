@@ -2,6 +2,7 @@
 // there runs one statement at a time). This folder is only in vitest.postgres.config.ts's include.
 import { count, eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
+import { withTestAdapters } from "@tests/helpers/adapters";
 import type { SessionUser } from "@/server/auth/types";
 import { rateLimitWindows, userSkills } from "@/server/db/schema";
 import { createTestDb, type TestDb } from "@tests/helpers/db";
@@ -10,9 +11,9 @@ import { insertTestConcepts, insertTestUser } from "@tests/helpers/profile-fixtu
 import { cells, loginsBy, makeConcept, makeUsers, ring, searchesBy } from "@tests/helpers/stats-fixtures";
 
 const state: { user: SessionUser | null; t?: TestDb } = { user: null };
-vi.mock("@/server/auth/session", () => ({ getSessionUser: async () => state.user }));
-vi.mock("@/server/db", () => ({
-  getDb: async () => {
+withTestAdapters(() => ({
+  session: async () => state.user,
+  db: async () => {
     if (!state.t) throw new Error("no test db");
     return state.t.db;
   },

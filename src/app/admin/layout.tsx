@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { requireAdmin } from "@/server/auth/session";
+import { requireAdmin } from "@/server/context";
 
 /**
  * Checked here, above every admin page's loading state, so anyone else gets a real 404 status

@@ -4,7 +4,7 @@ import { ExtractPanel } from "@/components/matching/extract-panel";
 import { MatchesContent } from "@/components/matching/matches-content";
 import { RoleCardsSkeleton, SkillListSkeleton } from "@/components/matching/skeletons";
 import { getMessages } from "@/i18n/server";
-import { requireUser } from "@/server/auth/session";
+import { requireUser } from "@/server/context";
 import { limitPage } from "@/server/http/page-limit";
 
 export const dynamic = "force-dynamic";

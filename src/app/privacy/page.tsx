@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
-import { getEnv } from "@/env";
+import { adapters } from "@/server/adapters";
 import { getMessages } from "@/i18n/server";
-import { getDb } from "@/server/db";
 import { policyTimeZone } from "@/server/privacy/oslo-time";
 import { effectivePolicy, upcomingPolicy } from "@/server/privacy/policy";
 
@@ -9,7 +8,7 @@ export const metadata: Metadata = { title: "Personvern / Privacy" };
 
 export default async function PrivacyPolicyPage() {
   const { locale, m, format } = await getMessages();
-  const db = await getDb();
+  const db = await adapters().db();
   // The newest published version in force (policy_versions), else the built-in one.
   const policy = await effectivePolicy(db);
   const upcoming = await upcomingPolicy(db);
@@ -28,7 +27,7 @@ export default async function PrivacyPolicyPage() {
       {Object.entries(m.policy.sections).map(([id, section]) => (
         <section key={id} id={id}>
           <h2>{section.title}</h2>
-          <p>{format(section.body, { days: getEnv().SEARCH_LOG_RETENTION_DAYS })}</p>
+          <p>{format(section.body, { days: adapters().config.SEARCH_LOG_RETENTION_DAYS })}</p>
         </section>
       ))}
     </article>

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getMessages } from "@/i18n/server";
-import { requireUser } from "@/server/auth/session";
-import { getDb } from "@/server/db";
+import { requireUser } from "@/server/context";
+import { adapters } from "@/server/adapters";
 import { getProfileView } from "@/server/profile/queries";
 import { AvatarControl } from "@/components/profile/avatar-control";
 import { completeness } from "@/components/profile/completeness";
@@ -20,7 +20,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function ProfilePage() {
   const user = await requireUser("/profile");
   const { locale, m, format } = await getMessages();
-  const view = await getProfileView(await getDb(), { userId: user.id, lang: locale });
+  const view = await getProfileView(await adapters().db(), { userId: user.id, lang: locale });
   const progress = completeness(view);
   const name = view.contact.fullName ?? user.displayName;
 

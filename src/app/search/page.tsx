@@ -1,14 +1,11 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { getMessages } from "@/i18n/server";
-import { getSessionUser } from "@/server/auth/session";
-import { getDb } from "@/server/db";
-import { embedderFor } from "@/server/ai/redact";
+import { getSessionUser, requestContext } from "@/server/context";
 import { log } from "@/server/log";
 import { AppError } from "@/server/errors";
 import { personSearch } from "@/server/search/person-search";
 import { searchQuerySchema, type SearchQuery } from "@/server/search/query";
-import type { SessionUser } from "@/server/auth/types";
 import { SearchView, type InitialSearch } from "./search-view";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -31,7 +28,7 @@ export default async function SearchPage(props: { searchParams: Promise<Record<s
   const q = parsed.success ? parsed.data.q : (first(raw.q) ?? "").replaceAll("\u0000", "").slice(0, 200);
   let initial: Promise<InitialSearch> | null = null;
   if (!parsed.success) initial = Promise.resolve({ error: "tooLong" });
-  else if (q.length >= 2) initial = submittedSearch(user, parsed.data);
+  else if (q.length >= 2) initial = submittedSearch(parsed.data);
   return (
     <section className="stack">
       <h1>{m.search.title}</h1>
@@ -42,10 +39,9 @@ export default async function SearchPage(props: { searchParams: Promise<Record<s
 }
 
 /** Never rejects: the view shows an error message instead. */
-async function submittedSearch(user: SessionUser | null, input: SearchQuery): Promise<InitialSearch> {
+async function submittedSearch(input: SearchQuery): Promise<InitialSearch> {
   try {
-    const db = await getDb();
-    const results = await personSearch({ db, user, headers: await headers(), embedder: await embedderFor(db, user) }, { ...input, record: "search" });
+    const results = await personSearch({ ...(await requestContext()), headers: await headers() }, { ...input, record: "search" });
     return { results };
   } catch (e) {
     if (!(e instanceof AppError)) log.error("search", "page search failed", { error: e });

@@ -1,8 +1,9 @@
 import { redirect } from "next/navigation";
 import { SignIn } from "@clerk/nextjs";
-import { chooseAdapters, getEnv } from "@/env";
+import { chooseAdapters } from "@/env";
+import { adapters } from "@/server/adapters";
 import { getMessages } from "@/i18n/server";
-import { getSessionUser } from "@/server/auth/session";
+import { getSessionUser } from "@/server/context";
 import { safeNextPath } from "@/server/http/safe-redirect";
 import { LocalSignInForm } from "@/components/local-sign-in-form";
 
@@ -10,7 +11,7 @@ export default async function SignInPage(props: { searchParams: Promise<{ next?:
   const next = safeNextPath((await props.searchParams).next);
   if (await getSessionUser()) redirect(next);
   const { m } = await getMessages();
-  if (chooseAdapters(getEnv()).auth === "clerk") {
+  if (chooseAdapters(adapters().config).auth === "clerk") {
     return (
       <section className="narrow">
         <SignIn routing="hash" forceRedirectUrl={next} />

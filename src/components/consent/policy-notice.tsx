@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getMessages } from "@/i18n/server";
-import { getSessionUser } from "@/server/auth/session";
-import { getDb } from "@/server/db";
+import { getSessionUser } from "@/server/context";
+import { adapters } from "@/server/adapters";
 import { policyTimeZone } from "@/server/privacy/oslo-time";
 import { pendingPolicyNotice } from "@/server/privacy/policy";
 import { AcknowledgePolicyButton } from "./policy-notice-button";
@@ -10,7 +10,7 @@ import { AcknowledgePolicyButton } from "./policy-notice-button";
 export async function PolicyNotice() {
   const user = await getSessionUser();
   if (!user) return null;
-  const version = await pendingPolicyNotice(await getDb(), { userId: user.id });
+  const version = await pendingPolicyNotice(await adapters().db(), { userId: user.id });
   if (!version) return null;
   const { locale, m, format } = await getMessages();
   const date = new Intl.DateTimeFormat(locale === "nb" ? "nb-NO" : "en-GB", { dateStyle: "long", timeZone: policyTimeZone }).format(version.effectiveAt);

@@ -4,8 +4,7 @@ import Link from "next/link";
 import { EmptyState } from "@/components/empty-state";
 import { getMessages } from "@/i18n/server";
 import type { Messages } from "@/i18n/messages";
-import { getDb } from "@/server/db";
-import { embedderFor } from "@/server/ai/redact";
+import { requestContext } from "@/server/context";
 import { matchesView } from "@/server/matching/matches-view";
 import type { MatchLang } from "@/server/matching/types";
 import styles from "./matching.module.css";
@@ -17,8 +16,8 @@ type T = Messages["matching"];
 export async function MatchesContent(props: { user: { id: string; displayName: string }; lang: MatchLang; t: T }) {
   const { t } = props;
   const { format } = await getMessages();
-  const db = await getDb();
-  const view = await matchesView(db, { userId: props.user.id, lang: props.lang, embedder: await embedderFor(db, props.user), restricted: false, limit: 10 });
+  const { db, embedder } = await requestContext();
+  const view = await matchesView(db, { userId: props.user.id, lang: props.lang, embedder, restricted: false, limit: 10 });
   if (view.status === "restricted") return null;
   const { plan } = view;
   return (

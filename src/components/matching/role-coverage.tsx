@@ -1,9 +1,8 @@
 // The signed-in part of a role page, streamed behind Suspense: your coverage of the role (explained
 // like a match), the skill lists marked with what you have, and "make this my target role".
 import type { Messages } from "@/i18n/messages";
-import { getDb } from "@/server/db";
+import { requestContext } from "@/server/context";
 import { getMessages } from "@/i18n/server";
-import { embedderFor } from "@/server/ai/redact";
 import { loadTargetRoleIds } from "@/server/matching/profile-skills";
 import { roleCoverage, type RoleDetails } from "@/server/matching/role-page";
 import type { MatchLang } from "@/server/matching/types";
@@ -47,9 +46,9 @@ export function RoleSkillLists(props: { role: RoleDetails; t: T; have?: Set<stri
 export async function RoleCoverage(props: { role: RoleDetails; user: { id: string; displayName: string }; restricted: boolean; lang: MatchLang; t: T }) {
   const { t, role } = props;
   const { format } = await getMessages();
-  const db = await getDb();
+  const { db, embedder } = await requestContext();
   const [coverage, targets] = await Promise.all([
-    roleCoverage(db, { userId: props.user.id, roleId: role.id, lang: props.lang, embedder: await embedderFor(db, props.user), restricted: props.restricted }),
+    roleCoverage(db, { userId: props.user.id, roleId: role.id, lang: props.lang, embedder, restricted: props.restricted }),
     loadTargetRoleIds(db, { userId: props.user.id }),
   ]);
   const have = new Set(coverage ? [...coverage.matchedEssential, ...coverage.matchedOptional].map((s) => s.skillId) : []);

@@ -2,7 +2,6 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import type { Db } from "@/server/db/client";
 import { profiles } from "@/server/db/schema";
-import { getEmbedder } from "@/server/embeddings";
 import type { Embedder } from "@/server/embeddings/types";
 import type { SkillNamer } from "@/server/matching/extract/types";
 
@@ -46,15 +45,17 @@ export async function aiIdentityOf(db: Db, user: { id: string; displayName: stri
   return { names: [user.displayName, profile?.fullName ?? ""].filter(Boolean) };
 }
 
-export function redactingEmbedder(embedder: Embedder, identity: AiIdentity | null): Embedder {
-  return { model: embedder.model, embed: (texts) => embedder.embed(texts.map((t) => redactForAi(t, identity))) };
+/** Identity is looked up on the first text sent, so a request that sends nothing costs no query. */
+type IdentitySource = () => Promise<AiIdentity | null>;
+
+export function redactingEmbedder(embedder: Embedder, identity: IdentitySource): Embedder {
+  return { model: embedder.model, embed: async (texts) => embedder.embed(redactAll(texts, await identity())) };
 }
 
-export function redactingNamer(namer: SkillNamer, identity: AiIdentity | null): SkillNamer {
-  return { ...namer, nameSkills: (text, lang) => namer.nameSkills(redactForAi(text, identity), lang) };
+export function redactingNamer(namer: SkillNamer, identity: IdentitySource): SkillNamer {
+  return { ...namer, nameSkills: async (text, lang) => namer.nameSkills(redactForAi(text, await identity()), lang) };
 }
 
-/** The configured embedder for work done on behalf of `user`: what it sends is redacted. */
-export async function embedderFor(db: Db, user: { id: string; displayName: string } | null): Promise<Embedder> {
-  return redactingEmbedder(getEmbedder(), await aiIdentityOf(db, user));
+function redactAll(texts: string[], identity: AiIdentity | null): string[] {
+  return texts.map((t) => redactForAi(t, identity));
 }

@@ -2,9 +2,9 @@
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { chooseAdapters, getEnv } from "@/env";
+import { chooseAdapters } from "@/env";
+import { adapters } from "@/server/adapters";
 import { isLocale, localeCookie } from "@/i18n/locales";
-import { getDb } from "@/server/db";
 import { safeNextPath } from "@/server/http/safe-redirect";
 import { findOrCreateLocalUser, recordLogin } from "@/server/users/queries";
 import { localAuthSecret } from "./local";
@@ -20,17 +20,17 @@ export type SignInState = { error?: "email" | "displayName" | "unavailable"; val
 /** Local sign-in (development and self-hosting only). */
 export async function signInLocal(_prev: SignInState, form: FormData): Promise<SignInState> {
   const values = { email: String(form.get("email") ?? ""), displayName: String(form.get("displayName") ?? "") };
-  if (chooseAdapters(getEnv()).auth !== "local") return { error: "unavailable", values };
+  if (chooseAdapters(adapters().config).auth !== "local") return { error: "unavailable", values };
   const parsed = signInInput.safeParse(values);
   if (!parsed.success) {
     const field = parsed.error.issues[0]?.path[0] === "displayName" ? "displayName" : "email";
     return { error: field, values };
   }
-  const db = await getDb();
+  const db = await adapters().db();
   const user = await findOrCreateLocalUser(db, { email: parsed.data.email, displayName: parsed.data.displayName });
   await recordLogin(db, { userId: user.id, method: "local" });
-  const token = await signSession(user.id, localAuthSecret());
-  (await cookies()).set(sessionCookie, token, sessionCookieOptions(getEnv().NODE_ENV === "production"));
+  const token = await signSession(user.id, localAuthSecret(adapters().config));
+  (await cookies()).set(sessionCookie, token, sessionCookieOptions(adapters().config.NODE_ENV === "production"));
   redirect(safeNextPath(form.get("next")));
 }
 

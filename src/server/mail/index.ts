@@ -1,5 +1,5 @@
 import "server-only";
-import { chooseAdapters, getEnv } from "@/env";
+import { chooseAdapters, type Env } from "@/env";
 import { consoleMailProvider } from "./console-provider";
 import { smtpMailProvider, unconfiguredMailProvider } from "./smtp-provider";
 import type { MailProvider } from "./types";
@@ -7,17 +7,9 @@ import type { MailProvider } from "./types";
 export type { MailMessage, MailProvider } from "./types";
 export { processOutbox } from "./outbox";
 
-let provider: MailProvider | undefined;
-
-/** The configured mail provider: SMTP when SMTP_URL is set, the log only in development and tests. */
-export function getMailProvider(): MailProvider {
-  const env = getEnv();
+/** SMTP when SMTP_URL is set, the log only in development and tests, otherwise a provider that refuses. */
+export function mailProviderFor(env: Env): MailProvider {
   const choice = chooseAdapters(env).mail;
-  provider ??=
-    choice === "smtp" && env.SMTP_URL && env.MAIL_FROM
-      ? smtpMailProvider({ url: env.SMTP_URL, from: env.MAIL_FROM })
-      : choice === "console"
-        ? consoleMailProvider()
-        : unconfiguredMailProvider;
-  return provider;
+  if (choice === "smtp" && env.SMTP_URL && env.MAIL_FROM) return smtpMailProvider({ url: env.SMTP_URL, from: env.MAIL_FROM });
+  return choice === "console" ? consoleMailProvider() : unconfiguredMailProvider;
 }

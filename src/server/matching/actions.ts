@@ -2,19 +2,16 @@
 // One-click actions of /matches: "I have this now", "not for me", and reading skills from pasted text.
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { getEnv } from "@/env";
 import { userAction } from "@/server/action";
-import { getEmbedder } from "@/server/embeddings";
 import { EmbeddingError } from "@/server/embeddings/openai";
 import { AppError } from "@/server/errors";
 import { matchByText } from "./by-text";
 import { extractSkills } from "./extract";
-import { createOpenAISkillNamer, SkillNamerError } from "./extract/openai";
+import { SkillNamerError } from "./extract/openai";
 import { MAX_EXTRACT_CHARS } from "./extract/types";
 import { addSkillToProfile, dismissSuggestion, loadTargetRoleIds, loadUserSkills } from "./profile-skills";
 import { addRole } from "@/server/profile/roles";
 import { enforceRateLimit, expensiveRateLimit } from "@/server/ratelimit";
-import { aiIdentityOf, redactingEmbedder, redactingNamer } from "@/server/ai/redact";
 
 const conceptInput = z.object({ conceptId: z.uuid() });
 
@@ -46,15 +43,11 @@ const extractInput = z.object({
   lang: z.enum(["nb", "en"]),
 });
 
-export const extractSkillsAction = userAction(extractInput, async ({ text, lang }, { user, db }) => {
+export const extractSkillsAction = userAction(extractInput, async ({ text, lang }, { user, db, embedder, skillNamer: namer }) => {
   if (user.restricted) throw new AppError("forbidden", "restricted");
   await enforceRateLimit(db, expensiveRateLimit("extract", { user }));
-  const env = getEnv();
-  // Only the pasted text goes to OpenAI, with e-mails, phone numbers and the user's name removed.
-  const identity = await aiIdentityOf(db, user);
-  const namer = env.OPENAI_API_KEY ? redactingNamer(createOpenAISkillNamer({ apiKey: env.OPENAI_API_KEY, model: env.OPENAI_CHAT_MODEL }), identity) : undefined;
+  // Only the pasted text goes to OpenAI, with e-mails, phone numbers and the user's name removed (the context's namer and embedder redact).
   const own = (await loadUserSkills(db, { userId: user.id })).flatMap((s) => (s.conceptId !== undefined ? [s.conceptId] : []));
-  const embedder = redactingEmbedder(getEmbedder(), identity);
   try {
     // Nothing is written here: the user accepts each skill. The roles are ranked from the text itself.
     const [skills, matched] = await Promise.all([

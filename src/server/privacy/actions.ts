@@ -2,27 +2,26 @@
 import { cookies } from "next/headers";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { chooseAdapters, getEnv } from "@/env";
+import { chooseAdapters } from "@/env";
 import { consentCookie, consentCookieMaxAge, consentCookieValue } from "@/components/consent/consent-cookie";
 import { adminAction, userAction, type ActionResult } from "@/server/action";
-import { getSessionUser } from "@/server/auth/session";
+import { adapters } from "@/server/adapters";
 import { sessionCookie } from "@/server/auth/local-session";
-import { getDb } from "@/server/db";
+import { getSessionUser } from "@/server/context";
 import { consentPurposeValues } from "@/server/db/schema";
 import { AppError } from "@/server/errors";
-import { getMailProvider, processOutbox } from "@/server/mail";
+import { processOutbox } from "@/server/mail";
 import { recordConsent } from "./consent";
 import { eraseUser } from "./erase";
 import { setObjected, setRestricted } from "./flags";
 import { acknowledgePolicy, effectivePolicy, publishPolicy, publishPolicyInput } from "./policy";
-import { remoteDeletersFromEnv } from "./remote";
 import { log } from "@/server/log";
 
 async function setConsentCookie(analytics: boolean) {
   (await cookies()).set(consentCookie, consentCookieValue({ analytics }), {
     path: "/",
     sameSite: "lax",
-    secure: getEnv().NODE_ENV === "production",
+    secure: adapters().config.NODE_ENV === "production",
     maxAge: consentCookieMaxAge,
   });
 }
@@ -60,7 +59,7 @@ export async function saveCookieChoice(raw: z.input<typeof cookieChoiceInput>): 
     await setConsentCookie(parsed.data.analytics);
     const user = await getSessionUser();
     if (user) {
-      const db = await getDb();
+      const db = await adapters().db();
       const { version } = await effectivePolicy(db);
       await recordConsent(db, { userId: user.id, purpose: "analytics", granted: parsed.data.analytics, source: parsed.data.source, policyVersion: version });
     }
@@ -71,14 +70,13 @@ export async function saveCookieChoice(raw: z.input<typeof cookieChoiceInput>): 
   }
 }
 
-export const deleteAccountAction = userAction(z.object({ confirmEmail: z.string().trim().max(254) }), async (input, { user, db }) => {
+export const deleteAccountAction = userAction(z.object({ confirmEmail: z.string().trim().max(254) }), async (input, { user, db, config, deleters }) => {
   if (input.confirmEmail.toLowerCase() !== user.email.toLowerCase()) {
     throw new AppError("bad_request", "The e-mail address does not match the account", { fieldErrors: { confirmEmail: ["mismatch"] } });
   }
-  const env = getEnv();
-  await eraseUser(db, { userId: user.id, deleters: remoteDeletersFromEnv(env) });
+  await eraseUser(db, { userId: user.id, deleters });
   // Local mode: the session cookie is ours to delete. Clerk mode: deleting the Clerk user ends its sessions.
-  if (chooseAdapters(env).auth === "local") (await cookies()).delete(sessionCookie);
+  if (chooseAdapters(config).auth === "local") (await cookies()).delete(sessionCookie);
   return { redirectTo: "/settings/privacy/deleted" };
 });
 
@@ -88,10 +86,10 @@ export const acknowledgePolicyAction = userAction(z.object({ policyVersionId: z.
   return { acknowledged: input.policyVersionId };
 });
 
-export const publishPolicyAction = adminAction(publishPolicyInput, async (input, { db }) => {
+export const publishPolicyAction = adminAction(publishPolicyInput, async (input, { db, config, mail }) => {
   const { version, queued } = await publishPolicy(db, input);
   // Embedded mode has no cron: hand the queued mail to the (logging) provider right away.
-  if (chooseAdapters(getEnv()).db === "pglite") await processOutbox(db, getMailProvider());
+  if (chooseAdapters(config).db === "pglite") await processOutbox(db, mail);
   revalidatePath("/admin/policy");
   revalidatePath("/privacy");
   revalidatePath("/", "layout");

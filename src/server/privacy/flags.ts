@@ -2,7 +2,8 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import type { Db } from "@/server/db/client";
 import { users } from "@/server/db/schema";
-import { getKeyring, type Keyring } from "@/server/pseudonym";
+import { getKeyring } from "@/server/adapters";
+import type { Keyring } from "@/server/pseudonym";
 import { removeUnrolledEventsFor } from "@/server/stats/rollup";
 
 /**

@@ -3,7 +3,8 @@ import { createHmac } from "node:crypto";
 import { inArray, lt } from "drizzle-orm";
 import type { Db } from "@/server/db/client";
 import { erasedIdentities } from "@/server/db/schema";
-import { getKeyring, type Keyring } from "@/server/pseudonym";
+import { getKeyring } from "@/server/adapters";
+import type { Keyring } from "@/server/pseudonym";
 
 /** Longer than a Clerk session token (60 s) or svix's retry schedule (about a day and a half) can live. */
 export const tombstoneRetentionDays = 30;

@@ -4,7 +4,6 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { userAction } from "@/server/action";
 import { AppError } from "@/server/errors";
-import { getStorage } from "@/server/storage";
 import { removeAvatar, setAvatar } from "./avatar";
 import { updateContact } from "./contact";
 import { createEducation, deleteEducation, updateEducation } from "./education";
@@ -88,12 +87,12 @@ const avatarForm = z.instanceof(FormData, { error: "file_missing" }).transform((
 });
 
 /** Avatar upload: the same path for the disk and Uploadthing adapters. */
-export const uploadAvatarAction = userAction(avatarForm, async (file, { user, db }) => {
+export const uploadAvatarAction = userAction(avatarForm, async (file, { user, db, storage }) => {
   await enforceRateLimit(db, expensiveRateLimit("avatar", { user }));
   const bytes = new Uint8Array(await file.arrayBuffer());
-  return done(await setAvatar(db, getStorage(), { userId: user.id, bytes }));
+  return done(await setAvatar(db, storage, { userId: user.id, bytes }));
 });
 
-export const removeAvatarAction = userAction(z.object({}), async (_input, { user, db }) =>
-  done((await removeAvatar(db, getStorage(), { userId: user.id })) ?? { removed: false }),
+export const removeAvatarAction = userAction(z.object({}), async (_input, { user, db, storage }) =>
+  done((await removeAvatar(db, storage, { userId: user.id })) ?? { removed: false }),
 );

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Db } from "@/server/db/client";
 import { profileEvents } from "@/server/db/schema";
+import { getKeyring } from "@/server/adapters";
 import { pseudonymFor } from "@/server/pseudonym";
 
 /** Who acts, as far as profile statistics need to know. */
@@ -12,6 +13,6 @@ export type Actor = { id: string; restricted: boolean; objected: boolean };
  */
 export async function recordProfileEvent(db: Db, actor: Actor, p: { kind: "skill_added" | "role_added"; conceptId: string }) {
   if (actor.restricted || actor.objected) return;
-  const { pseudonym, keyId } = pseudonymFor(actor.id);
+  const { pseudonym, keyId } = pseudonymFor(actor.id, getKeyring());
   await db.insert(profileEvents).values({ kind: p.kind, conceptId: p.conceptId, pseudonym, keyId });
 }

@@ -2,6 +2,7 @@ import "server-only";
 import type { SessionUser } from "@/server/auth/types";
 import type { Db } from "@/server/db/client";
 import { searchLog } from "@/server/db/schema";
+import { getKeyring } from "@/server/adapters";
 import { pseudonymFor, type Keyring } from "@/server/pseudonym";
 import { normalizeQuery } from "./query";
 
@@ -18,7 +19,7 @@ export async function logSearch(
   const query = normalizeQuery(p.query);
   // One letter says nothing about demand; autocomplete sends one on every first keystroke.
   if ([...query].length < 2) return false;
-  const { pseudonym, keyId } = pseudonymFor(p.user.id, ring);
+  const { pseudonym, keyId } = pseudonymFor(p.user.id, ring ?? getKeyring());
   await db.insert(searchLog).values({ query, searchType: p.type, resolvedConceptId: p.resolvedConceptId, pseudonym, keyId });
   return true;
 }

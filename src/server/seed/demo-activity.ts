@@ -1,7 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "@/server/db/client";
 import { queryRows } from "@/server/db/rows";
-import { getEnv } from "@/env";
 import { rollupPending } from "@/server/stats/rollup";
 import { refreshWindows } from "@/server/stats/windows";
 
@@ -17,7 +16,7 @@ const addsPerDay = 90;
  * concepts grow towards today so "rising" has something to show. Runs only while there is no
  * activity at all, then rolls up.
  */
-export async function seedDemoActivity(db: Db): Promise<{ seeded: boolean }> {
+export async function seedDemoActivity(db: Db, opts: { statsK: number }): Promise<{ seeded: boolean }> {
   const [state] = await queryRows<{ any: boolean }>(
     db,
     sql`select exists(select 1 from search_log) or exists(select 1 from profile_events) or exists(select 1 from stats_daily) as any`,
@@ -78,7 +77,7 @@ export async function seedDemoActivity(db: Db): Promise<{ seeded: boolean }> {
     return { seeded: true };
   }).then(async (result) => {
     if (result.seeded) {
-      const k = getEnv().STATS_K;
+      const k = opts.statsK;
       await rollupPending(db, { k });
       await refreshWindows(db, { k });
     }

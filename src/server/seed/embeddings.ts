@@ -1,10 +1,10 @@
 import type { Db } from "@/server/db/client";
 import { embedConcepts } from "@/server/embeddings/concepts";
-import { getEmbedder } from "@/server/embeddings";
+import type { Embedder } from "@/server/embeddings/types";
 import { log } from "@/server/log";
 
 /** Embeds the seeded taxonomy so semantic search works on a fresh start; a no-op when nothing changed. */
-export async function seedEmbeddings(db: Db): Promise<void> {
-  const result = await embedConcepts(db, getEmbedder());
+export async function seedEmbeddings(db: Db, embedder: Embedder): Promise<void> {
+  const result = await embedConcepts(db, embedder);
   if (result.embedded > 0) log.info("seed", `embedded ${result.embedded} concept(s) with ${result.model}`);
 }

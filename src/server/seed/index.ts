@@ -1,4 +1,5 @@
 import type { Db } from "@/server/db/client";
+import type { Embedder } from "@/server/embeddings/types";
 import { seedDemoActivity } from "./demo-activity";
 import { seedDemoProfiles } from "./demo-profiles";
 import { seedDemoUsers } from "./demo-users";
@@ -11,11 +12,11 @@ import { seedStarterTaxonomy } from "./starter-taxonomy";
  * added only when `demoPeople` is set: always for the embedded database, and for a database
  * reached through DATABASE_URL only on request (`npm run db:seed -- --demo`).
  */
-export async function seedDemo(db: Db, opts: { demoPeople: boolean } = { demoPeople: true }): Promise<void> {
+export async function seedDemo(db: Db, opts: { demoPeople: boolean; embedder: Embedder; statsK: number }): Promise<void> {
   await seedStarterTaxonomy(db);
-  await seedEmbeddings(db);
+  await seedEmbeddings(db, opts.embedder);
   if (!opts.demoPeople) return;
   await seedDemoUsers(db);
   await seedDemoProfiles(db);
-  await seedDemoActivity(db);
+  await seedDemoActivity(db, { statsK: opts.statsK });
 }

@@ -4,7 +4,8 @@ import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/server/db/client";
 import { queryRows } from "@/server/db/rows";
 import { pageViewCounters, profileEvents, searchLog, statsWatermark, users } from "@/server/db/schema";
-import { allPseudonymsFor, getKeyring, pseudonymWith, type Keyring } from "@/server/pseudonym";
+import { getKeyring } from "@/server/adapters";
+import { allPseudonymsFor, pseudonymWith, type Keyring } from "@/server/pseudonym";
 import { maxQueryLength, publishableQuerySql } from "./disclosure";
 import { addDays, dayOf, startOf, type Day } from "./days";
 import { refreshWindows } from "./windows";
@@ -35,7 +36,7 @@ export async function excludedPseudonyms(db: Db, ring?: Keyring): Promise<string
     .select({ id: users.id })
     .from(users)
     .where(or(isNotNull(users.objectedAt), isNotNull(users.restrictedAt)));
-  return rows.flatMap((u) => allPseudonymsFor(u.id, ring).map((p) => p.pseudonym));
+  return rows.flatMap((u) => allPseudonymsFor(u.id, ring ?? getKeyring()).map((p) => p.pseudonym));
 }
 
 async function firstRawDay(db: Db): Promise<Day | null> {
@@ -219,7 +220,7 @@ export async function runStatsMaintenance(db: Db, p: RollupOptions & { retention
  * kept; the rollup skips objecting users' logins by user id.
  */
 export async function removeUnrolledEventsFor(db: Db, userId: string, ring?: Keyring) {
-  const pseudonyms = allPseudonymsFor(userId, ring).map((p) => p.pseudonym);
+  const pseudonyms = allPseudonymsFor(userId, ring ?? getKeyring()).map((p) => p.pseudonym);
   const last = await lastRolledDay(db);
   const since = last ? startOf(addDays(last, 1)) : new Date(0);
   return db.transaction(async (tx) => {

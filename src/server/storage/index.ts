@@ -1,5 +1,5 @@
 import "server-only";
-import { chooseAdapters, getEnv, type Env } from "@/env";
+import { chooseAdapters, type Env } from "@/env";
 import { diskStorage } from "./disk";
 import type { FileStorage } from "./types";
 import { uploadthingStorage } from "./uploadthing";
@@ -10,8 +10,4 @@ export type { FileStorage } from "./types";
 export function storageFor(env: Env): FileStorage {
   if (chooseAdapters(env).storage === "uploadthing" && env.UPLOADTHING_TOKEN) return uploadthingStorage(env.UPLOADTHING_TOKEN);
   return diskStorage(env.dataDir);
-}
-
-export function getStorage(): FileStorage {
-  return storageFor(getEnv());
 }

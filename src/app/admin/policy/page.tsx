@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { currentPolicy } from "@/i18n/messages/policy";
 import { getMessages } from "@/i18n/server";
-import { requireAdmin } from "@/server/auth/session";
-import { getDb } from "@/server/db";
+import { requireAdmin } from "@/server/context";
+import { adapters } from "@/server/adapters";
 import { earliestMaterialDate, listPolicyVersions } from "@/server/privacy/policy";
 import { PublishPolicyForm } from "./publish-form";
 import { policyTimeZone } from "@/server/privacy/oslo-time";
@@ -13,7 +13,7 @@ export default async function AdminPolicyPage() {
   await requireAdmin();
   const { locale, m, format } = await getMessages();
   const t = m.privacy.admin;
-  const versions = await listPolicyVersions(await getDb());
+  const versions = await listPolicyVersions(await adapters().db());
   const fmt = new Intl.DateTimeFormat(locale === "nb" ? "nb-NO" : "en-GB", { dateStyle: "medium", timeZone: policyTimeZone });
   const earliestMaterial = earliestMaterialDate();
   return (

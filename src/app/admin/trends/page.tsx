@@ -3,13 +3,12 @@
 // returned. The heading and filters render at once; the figures stream in behind a skeleton.
 import Link from "next/link";
 import { Suspense } from "react";
-import { getEnv } from "@/env";
+import { adapters } from "@/server/adapters";
 import type { Format } from "@/i18n/format";
 import type { Locale } from "@/i18n/locales";
 import type { Messages } from "@/i18n/messages";
 import { getMessages } from "@/i18n/server";
-import { requireAdmin } from "@/server/auth/session";
-import { getDb } from "@/server/db";
+import { requireAdmin } from "@/server/context";
 import { loadTrends, periodValues, risingMinBase, trendsFilter, type TrendsFilter } from "@/server/stats/queries";
 import { keySeries } from "@/server/stats/series";
 import { EmptyState } from "@/components/empty-state";
@@ -30,7 +29,7 @@ export default async function TrendsPage(props: Props) {
   const parsed = trendsFilter.safeParse({ period: one(params.period), type: one(params.type) });
   const filter = parsed.success ? parsed.data : trendsFilter.parse({});
   const focus = one(params.focus)?.slice(0, 200);
-  const k = getEnv().STATS_K;
+  const k = adapters().config.STATS_K;
   const csvHref = `/api/admin/trends/csv?period=${filter.period}&type=${filter.type}`;
 
   return (
@@ -66,7 +65,7 @@ export default async function TrendsPage(props: Props) {
 async function TrendsFigures(props: { filter: TrendsFilter; focus: string | undefined; k: number; locale: Locale; m: Messages; format: Format }) {
   const { filter, k, locale, format } = props;
   const t = props.m.stats;
-  const db = await getDb();
+  const db = await adapters().db();
   const trends = await loadTrends(db, { ...filter, k, locale });
   const nothing =
     [trends.topSearched, trends.rising, trends.topAdded, trends.routes].every((l) => l.length === 0) &&

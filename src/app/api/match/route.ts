@@ -1,7 +1,6 @@
 // POST /api/match — ranks roles for a list of skill names ({"skills": […]}) or for a free text
 // ({"text": "…"}), each role with the explanation its score is computed from.
 import { z } from "zod";
-import { embedderFor } from "@/server/ai/redact";
 import { EmbeddingError } from "@/server/embeddings/openai";
 import { AppError } from "@/server/errors";
 import { userRoute } from "@/server/http/route";
@@ -18,7 +17,7 @@ const body = z.union([
   z.object({ text: z.string().trim().min(1, "The text is empty.").max(MAX_MATCH_TEXT_CHARS, `The text is longer than ${MAX_MATCH_TEXT_CHARS} characters.`), ...common }).strict(),
 ]);
 
-export const POST = userRoute(async ({ request, user, db }) => {
+export const POST = userRoute(async ({ request, user, db, embedder }) => {
   // Matching embeds custom labels (maybe via a paid API): a tighter limit than search.
   await enforceRateLimit(db, { key: rateLimitKey("match", `user:${user.id}`), limit: 30, windowSeconds: 60 });
   let raw: unknown;
@@ -28,7 +27,7 @@ export const POST = userRoute(async ({ request, user, db }) => {
     throw new AppError("bad_request", "The body must be JSON: {\"skills\": [\"…\"]} or {\"text\": \"…\"}");
   }
   const input = body.parse(raw);
-  const p = { lang: input.lang ?? user.locale, limit: input.limit ?? 10, embedder: await embedderFor(db, user), restricted: user.restricted };
+  const p = { lang: input.lang ?? user.locale, limit: input.limit ?? 10, embedder, restricted: user.restricted };
   const result = await ("text" in input ? matchByText(db, { ...p, text: input.text }) : matchByLabels(db, { ...p, labels: input.skills })).catch(
     (error: unknown) => {
       // The embeddings API is down or timing out (after its retries): say so, rather than a bare 500.

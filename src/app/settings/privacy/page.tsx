@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { eq } from "drizzle-orm";
 import { getMessages } from "@/i18n/server";
-import { requireUser } from "@/server/auth/session";
-import { getDb } from "@/server/db";
+import { requireUser } from "@/server/context";
+import { adapters } from "@/server/adapters";
 import { users } from "@/server/db/schema";
 import { currentConsents } from "@/server/privacy/consent";
 import { exportSchemaId } from "@/server/privacy/export-schema";
@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: "Personvern / Privacy" };
 export default async function PrivacySettingsPage() {
   const user = await requireUser("/settings/privacy");
   const { locale, m, format } = await getMessages();
-  const db = await getDb();
+  const db = await adapters().db();
   const [row] = await db.select({ restrictedAt: users.restrictedAt, objectedAt: users.objectedAt }).from(users).where(eq(users.id, user.id)).limit(1);
   const consents = await currentConsents(db, { userId: user.id });
   const t = m.privacy.settings;

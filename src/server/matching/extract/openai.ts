@@ -3,6 +3,7 @@
 import OpenAI from "openai";
 import { zodResponseFormat } from "openai/helpers/zod";
 import { z } from "zod";
+import type { Env } from "@/env";
 import type { SkillNamer } from "./types";
 
 /** What the model must answer; the strict JSON schema it is sent is derived from this. */
@@ -55,4 +56,9 @@ export function createOpenAISkillNamer(options: { apiKey: string; model: string;
       return answer.skills.map((s) => ({ name: s.name.trim(), phrase: s.phrase })).filter(usable);
     },
   };
+}
+
+/** The configured skill namer: OpenAI when OPENAI_API_KEY is set; undefined means the local extractor alone. */
+export function skillNamerFor(env: Env): SkillNamer | undefined {
+  return env.OPENAI_API_KEY ? createOpenAISkillNamer({ apiKey: env.OPENAI_API_KEY, model: env.OPENAI_CHAT_MODEL }) : undefined;
 }

@@ -1,6 +1,6 @@
 // GET /api/files/[key] — a file from the disk storage adapter (avatars), cached for good: keys are never reused.
 import { z } from "zod";
-import { getEnv } from "@/env";
+import { adapters } from "@/server/adapters";
 import { errorResponse } from "@/server/http/route";
 import { AppError } from "@/server/errors";
 import { readDiskFile } from "@/server/storage/disk";
@@ -12,7 +12,7 @@ export async function GET(_request: Request, context: { params: Promise<{ key: s
   try {
     const parsed = params.safeParse(await context.params);
     if (!parsed.success) throw new AppError("not_found", "Not found");
-    const file = await readDiskFile(getEnv().dataDir, parsed.data.key);
+    const file = await readDiskFile(adapters().config.dataDir, parsed.data.key);
     if (!file) throw new AppError("not_found", "Not found");
     return new Response(new Uint8Array(file.bytes), {
       headers: {

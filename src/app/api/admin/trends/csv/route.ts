@@ -1,13 +1,12 @@
 // GET /api/admin/trends/csv?period=&type= — the published (disclosure-controlled) aggregates of
 // /admin/trends as CSV. Admins only; 404 for everyone else.
-import { getEnv } from "@/env";
 import { adminRoute } from "@/server/http/route";
 import { loadTrends, trendsCsv, trendsFilter } from "@/server/stats/queries";
 
-export const GET = adminRoute(async ({ request, db, user }) => {
+export const GET = adminRoute(async ({ request, db, user, config }) => {
   const url = new URL(request.url);
   const filter = trendsFilter.parse({ period: url.searchParams.get("period") ?? undefined, type: url.searchParams.get("type") ?? undefined });
-  const trends = await loadTrends(db, { ...filter, k: getEnv().STATS_K, locale: user.locale });
+  const trends = await loadTrends(db, { ...filter, k: config.STATS_K, locale: user.locale });
   return new Response(trendsCsv(trends, filter), {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",
