@@ -21,6 +21,7 @@ import {
   users,
 } from "@/server/db/schema";
 import { allPseudonymsFor, parseKeyring, pseudonymFor, type Keyring } from "@/server/pseudonym";
+import { bumpTaxonomyVersion } from "@/server/taxonomy/version";
 
 /** Two keys: the user's older rows were written under k0, newer ones under k1. */
 export const testRing: Keyring = parseKeyring("k1:test-current-secret-0123456789,k0:test-previous-secret-012345678");
@@ -62,6 +63,7 @@ export async function userWithEverything(db: Db, opts: { clerkId?: string; avata
     .values({ uri: `evne:skill/privacy-test-${n}-${Math.random().toString(36).slice(2)}`, kind: "skill", source: "starter" })
     .returning();
   if (!concept) throw new Error("no concept");
+  await bumpTaxonomyVersion(db);
   const [user] = await db.insert(users).values({ email: `person${n}@example.test`, displayName: `Person ${n}`, clerkId: opts.clerkId ?? null }).returning();
   if (!user) throw new Error("no user");
   const avatar = opts.avatar ?? "disk";

@@ -1,5 +1,6 @@
 import type { Db } from "@/server/db/client";
 import { conceptLabels, concepts, users } from "@/server/db/schema";
+import { bumpTaxonomyVersion } from "@/server/taxonomy/version";
 
 /** A few concepts of our own, so profile tests do not depend on the starter taxonomy. */
 export async function insertTestConcepts(db: Db) {
@@ -35,6 +36,7 @@ export async function insertTestConcepts(db: Db) {
     label(developer, "role", "en", "software developer"),
     label(developer, "role", "nb", "programvareutvikler"),
   ]);
+  await bumpTaxonomyVersion(db);
   return { ts, welding, developer };
 }
 

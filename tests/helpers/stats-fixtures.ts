@@ -3,6 +3,7 @@ import type { Db } from "@/server/db/client";
 import { queryRows } from "@/server/db/rows";
 import { concepts, loginEvents, pageViewCounters, profileEvents, searchLog, users } from "@/server/db/schema";
 import { parseKeyring, pseudonymFor } from "@/server/pseudonym";
+import { bumpTaxonomyVersion } from "@/server/taxonomy/version";
 
 export const ring = parseKeyring("k2:new-secret-0123456789abcdef,k1:old-secret-0123456789abcdef");
 export const oldRing = parseKeyring("k1:old-secret-0123456789abcdef");
@@ -10,6 +11,7 @@ export const oldRing = parseKeyring("k1:old-secret-0123456789abcdef");
 export async function makeConcept(db: Db, uri: string, kind: "skill" | "role" = "skill") {
   const [c] = await db.insert(concepts).values({ uri, kind, source: "starter" }).returning({ id: concepts.id });
   if (!c) throw new Error("no concept");
+  await bumpTaxonomyVersion(db);
   return c.id;
 }
 

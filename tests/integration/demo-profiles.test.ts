@@ -6,6 +6,7 @@ import { demoProfiles, seedDemoProfiles } from "@/server/seed/demo-profiles";
 import { seedDemoUsers } from "@/server/seed/demo-users";
 import { starterRoles, starterSkills } from "@/server/taxonomy/starter";
 import { createTestDb, type TestDb } from "@tests/helpers/db";
+import { bumpTaxonomyVersion } from "@/server/taxonomy/version";
 
 let t: TestDb;
 beforeEach(async () => {
@@ -19,6 +20,7 @@ async function insertConcept(uri: string, kind: "skill" | "role", label: string)
   const [row] = await t.db.insert(concepts).values({ uri, kind, source: "starter" }).returning({ id: concepts.id });
   if (!row) throw new Error("no concept");
   await t.db.insert(conceptLabels).values({ conceptId: row.id, kind, lang: "nb", labelKind: "preferred", label, normalized: label.toLowerCase() });
+  await bumpTaxonomyVersion(t.db);
   return row.id;
 }
 

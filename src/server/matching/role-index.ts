@@ -6,12 +6,12 @@ import { sql } from "drizzle-orm";
 import type { Db } from "@/server/db/client";
 import { queryRows } from "@/server/db/rows";
 import { ESSENTIAL_WEIGHT, OPTIONAL_WEIGHT } from "./score";
-import { matchingTaxonomyVersion } from "./taxonomy-version";
+import { currentTaxonomyVersion } from "@/server/taxonomy/version";
 
 export type RoleLink = { skill: number; essential: boolean };
 
 export type RoleIndex = {
-  version: string;
+  version: number;
   roleIds: string[];
   roleUris: string[];
   roleOf: Map<string, number>;
@@ -29,7 +29,7 @@ const cache = new WeakMap<Db, Promise<RoleIndex>>();
 
 /** The role index for the taxonomy `db` holds now; rebuilt when the taxonomy version changes. */
 export async function getRoleIndex(db: Db): Promise<RoleIndex> {
-  const version = await matchingTaxonomyVersion(db);
+  const version = await currentTaxonomyVersion(db);
   const cached = cache.get(db);
   if (cached) {
     const index = await cached.catch(() => undefined);
@@ -40,7 +40,7 @@ export async function getRoleIndex(db: Db): Promise<RoleIndex> {
   return building;
 }
 
-async function loadRoleIndex(db: Db, version: string): Promise<RoleIndex> {
+async function loadRoleIndex(db: Db, version: number): Promise<RoleIndex> {
   const roles = await queryRows<{ id: string; uri: string }>(db, sql`select id, uri from concepts where kind = 'role' order by uri`);
   const skills = await queryRows<{ id: string }>(db, sql`select id from concepts where kind = 'skill' order by uri`);
   const rows = await queryRows<{ role_id: string; skill_id: string; essential: boolean }>(

@@ -1,10 +1,30 @@
 // The taxonomy version: bumped by every write to the taxonomy (import, embed, seed) so that each
-// server process can tell, with one cheap read, whether its in-memory index is stale.
+// server process can tell, with one cheap read, whether its in-memory structures (the search index,
+// matching's role and text indexes) are stale.
 // No `import "server-only"`: the import CLI and the benchmarks run this module under tsx.
 import { sql } from "drizzle-orm";
 import type { Db } from "@/server/db/client";
 import { queryRows } from "@/server/db/rows";
-import { noteLocalTaxonomyChange } from "./index/cache";
+
+/** Within this long the last read stands, so a busy process reads the version once a second, not per request. */
+const CHECK_INTERVAL_MS = 1000;
+const checked = new WeakMap<Db, { version: Promise<number>; at: number; generation: number }>();
+/** Moved by this process's own taxonomy writes, which are then seen at once rather than within a second. */
+let localGeneration = 0;
+
+/**
+ * The taxonomy version for cache keys: read at most once a second per database, and at once after
+ * a write from this process. A version bumped by another process is seen within about a second.
+ */
+export function currentTaxonomyVersion(db: Db): Promise<number> {
+  const now = Date.now();
+  const last = checked.get(db);
+  if (last && now - last.at < CHECK_INTERVAL_MS && last.generation === localGeneration) return last.version;
+  const version = getTaxonomyVersion(db);
+  checked.set(db, { version, at: now, generation: localGeneration });
+  version.catch(() => checked.delete(db));
+  return version;
+}
 
 /** The current taxonomy version; 0 when nothing has bumped it yet. */
 export async function getTaxonomyVersion(db: Db): Promise<number> {
@@ -20,6 +40,6 @@ export async function bumpTaxonomyVersion(db: Db): Promise<number> {
         on conflict (id) do update set version = taxonomy_version.version + 1, updated_at = now()
         returning version`,
   );
-  noteLocalTaxonomyChange();
+  localGeneration++;
   return Number(rows[0]?.version ?? 0);
 }

@@ -16,7 +16,7 @@ import { getTextIndex, loadRoleTexts } from "./text-index";
 export type SemanticSignal = "lsa" | "embedding" | "none";
 export const LSA_DIMENSIONS = 100;
 
-type LsaIndex = { version: string; model: LsaModel; roleVectors: Float32Array[] };
+type LsaIndex = { version: number; model: LsaModel; roleVectors: Float32Array[] };
 const cache = new WeakMap<Db, Promise<LsaIndex>>();
 
 export async function getLsaIndex(db: Db): Promise<LsaIndex> {

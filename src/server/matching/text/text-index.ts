@@ -27,7 +27,7 @@ export const SKILL_FIELDS: readonly FieldSpec[] = [
 export const MAX_SPAN_TERMS = 6;
 
 export type TextIndex = {
-  version: string;
+  version: number;
   roles: RoleIndex;
   /** BM25F over the role's own labels and description. */
   bm25f: Bm25fIndex;
