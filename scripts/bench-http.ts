@@ -14,9 +14,9 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import { eq } from "drizzle-orm";
-import { signSession } from "../src/server/auth/local-session";
-import { openPglite, openPostgres, type DbHandle } from "../src/server/db/client";
-import { users } from "../src/server/db/schema";
+import { signSession } from "@/server/auth/local-session";
+import { openPglite, openPostgres, type DbHandle } from "@/server/db/client";
+import { users } from "@/server/db/schema";
 import { createSeededDatabase, seedDatabase } from "../tests/e2e/support/postgres";
 import { ensureBuild, repoRoot, startServer, type RunningServer } from "../tests/e2e/support/server";
 

@@ -1,8 +1,8 @@
 // npm run db:migrate — applies drizzle/ migrations to DATABASE_URL (or the embedded database).
 import path from "node:path";
-import { parseEnv } from "../src/env";
-import { openPglite, openPostgres } from "../src/server/db/client";
-import { runMigrations } from "../src/server/db/migrate";
+import { parseEnv } from "@/env";
+import { openPglite, openPostgres } from "@/server/db/client";
+import { runMigrations } from "@/server/db/migrate";
 import { runCli } from "./cli-runtime";
 
 await runCli("db:migrate", async () => {

@@ -3,10 +3,10 @@
 // with --demo (never run that against production data you care about).
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { parseEnv } from "../src/env";
-import { openPglite, openPostgres } from "../src/server/db/client";
-import { runMigrations } from "../src/server/db/migrate";
-import { seedDemo } from "../src/server/seed";
+import { parseEnv } from "@/env";
+import { openPglite, openPostgres } from "@/server/db/client";
+import { runMigrations } from "@/server/db/migrate";
+import { seedDemo } from "@/server/seed";
 import { runCli } from "./cli-runtime";
 
 await runCli("db:seed", async () => {

@@ -1,10 +1,10 @@
 // npm run taxonomy:embed — embeds every concept whose labels changed since the last run (OpenAI when
 // OPENAI_API_KEY is set, else the local embedder). Progress on stderr; a summary line on stdout.
-import { getEnv } from "../src/env";
-import { openPglite, openPostgres } from "../src/server/db/client";
-import { runMigrations } from "../src/server/db/migrate";
-import { embedConcepts } from "../src/server/embeddings/concepts";
-import { embedderFor } from "../src/server/embeddings";
+import { getEnv } from "@/env";
+import { openPglite, openPostgres } from "@/server/db/client";
+import { runMigrations } from "@/server/db/migrate";
+import { embedConcepts } from "@/server/embeddings/concepts";
+import { embedderFor } from "@/server/embeddings";
 import path from "node:path";
 import { runCli } from "./cli-runtime";
 

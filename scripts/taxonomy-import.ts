@@ -3,11 +3,11 @@
 // Rejected rows are listed on stderr as file:line; the import goes on with the valid rows.
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { parseEnv } from "../src/env";
-import { openPglite, openPostgres } from "../src/server/db/client";
-import { runMigrations } from "../src/server/db/migrate";
-import { importEsco } from "../src/server/taxonomy/esco/import";
-import { createProgress } from "../src/server/taxonomy/esco/progress";
+import { parseEnv } from "@/env";
+import { openPglite, openPostgres } from "@/server/db/client";
+import { runMigrations } from "@/server/db/migrate";
+import { importEsco } from "@/server/taxonomy/esco/import";
+import { createProgress } from "@/server/taxonomy/esco/progress";
 import { runCli } from "./cli-runtime";
 
 const SHOW_PROBLEMS = 50;

@@ -4,15 +4,15 @@
 // over search_log (baseline in the same run; answers asserted equal).
 import { performance } from "node:perf_hooks";
 import { sql } from "drizzle-orm";
-import { openPglite } from "../../src/server/db/client";
-import { runMigrations } from "../../src/server/db/migrate";
-import { queryRows } from "../../src/server/db/rows";
-import { addDays, dayOf } from "../../src/server/stats/days";
-import { loadTrends, topKeys, topKeysFromWindows, windowsFor } from "../../src/server/stats/queries";
-import { refreshWindows } from "../../src/server/stats/windows";
-import { lastRolledDay, rollupPending } from "../../src/server/stats/rollup";
-import { parseKeyring } from "../../src/server/pseudonym";
-import type { Db } from "../../src/server/db/client";
+import { openPglite } from "@/server/db/client";
+import { runMigrations } from "@/server/db/migrate";
+import { queryRows } from "@/server/db/rows";
+import { addDays, dayOf } from "@/server/stats/days";
+import { loadTrends, topKeys, topKeysFromWindows, windowsFor } from "@/server/stats/queries";
+import { refreshWindows } from "@/server/stats/windows";
+import { lastRolledDay, rollupPending } from "@/server/stats/rollup";
+import { parseKeyring } from "@/server/pseudonym";
+import type { Db } from "@/server/db/client";
 import type { Bench } from "./index";
 
 const k = 10;

@@ -1,10 +1,10 @@
 // npm run cli -- keys — which SEARCH_LOG_KEY ids stored rows still use, which older keys can be
 // removed (no row references them), and which used ids the keyring lacks. Prints JSON.
 import path from "node:path";
-import { parseEnv } from "../../src/env";
-import { openPglite, openPostgres } from "../../src/server/db/client";
-import { keyUsage, missingKeyProblem, retirableKeys } from "../../src/server/privacy/keys";
-import { getKeyring } from "../../src/server/pseudonym";
+import { parseEnv } from "@/env";
+import { openPglite, openPostgres } from "@/server/db/client";
+import { keyUsage, missingKeyProblem, retirableKeys } from "@/server/privacy/keys";
+import { getKeyring } from "@/server/pseudonym";
 
 export async function run(): Promise<void> {
   const env = parseEnv(process.env);

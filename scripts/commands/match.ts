@@ -6,16 +6,16 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { sql } from "drizzle-orm";
-import { parseEnv } from "../../src/env";
-import { openPglite, openPostgres, type Db } from "../../src/server/db/client";
-import { runMigrations } from "../../src/server/db/migrate";
-import { queryRows } from "../../src/server/db/rows";
-import { embedderFor } from "../../src/server/embeddings";
-import { embedConcepts } from "../../src/server/embeddings/concepts";
-import type { Embedder } from "../../src/server/embeddings/types";
-import { matchByLabels, splitSkillList, toCliRoles, type CliRole } from "../../src/server/matching/by-labels";
-import { matchByText } from "../../src/server/matching/by-text";
-import { seedStarterTaxonomy } from "../../src/server/seed/starter-taxonomy";
+import { parseEnv } from "@/env";
+import { openPglite, openPostgres, type Db } from "@/server/db/client";
+import { runMigrations } from "@/server/db/migrate";
+import { queryRows } from "@/server/db/rows";
+import { embedderFor } from "@/server/embeddings";
+import { embedConcepts } from "@/server/embeddings/concepts";
+import type { Embedder } from "@/server/embeddings/types";
+import { matchByLabels, splitSkillList, toCliRoles, type CliRole } from "@/server/matching/by-labels";
+import { matchByText } from "@/server/matching/by-text";
+import { seedStarterTaxonomy } from "@/server/seed/starter-taxonomy";
 
 const USAGE = 'usage: npm run cli -- match (--skills "a; b; c" | --text "…") [--lang nb|en] [--limit 10] --json';
 

@@ -1,10 +1,10 @@
 // npm run cli -- stats rollup — rolls up complete days into the anonymous statistics and purges
 // raw search log rows past SEARCH_LOG_RETENTION_DAYS (what the daily cron does). Prints JSON.
 import path from "node:path";
-import { parseEnv } from "../../src/env";
-import { openPglite, openPostgres } from "../../src/server/db/client";
-import { runMigrations } from "../../src/server/db/migrate";
-import { runStatsMaintenance } from "../../src/server/stats/rollup";
+import { parseEnv } from "@/env";
+import { openPglite, openPostgres } from "@/server/db/client";
+import { runMigrations } from "@/server/db/migrate";
+import { runStatsMaintenance } from "@/server/stats/rollup";
 
 export async function run(args: string[]): Promise<void> {
   const [sub] = args;
