@@ -1,20 +1,17 @@
 // npm run db:seed [-- --demo] — idempotent starter taxonomy; demo people (who can sign in without
 // a password, one an admin) are added to the embedded database always, and to DATABASE_URL only
 // with --demo (never run that against production data you care about).
-import path from "node:path";
 import { parseArgs } from "node:util";
 import { parseEnv } from "@/env";
-import { openPglite, openPostgres } from "@/server/db/client";
-import { runMigrations } from "@/server/db/migrate";
+import { openConfigured } from "@/server/db/open-configured";
 import { seedDemo } from "@/server/seed";
 import { runCli } from "./cli-runtime";
 
 await runCli("db:seed", async () => {
   const { values } = parseArgs({ options: { demo: { type: "boolean", default: false } } });
   const env = parseEnv(process.env);
-  const handle = env.DATABASE_URL ? await openPostgres(env.DATABASE_URL) : await openPglite(path.resolve(env.dataDir, "pglite"));
+  const handle = await openConfigured(env, { migratePostgres: true });
   try {
-    await runMigrations(handle);
     const demoPeople = !env.DATABASE_URL || values.demo;
     await seedDemo(handle.db, { demoPeople });
     console.log(`[db:seed] done${demoPeople ? " (with demo people)" : " (taxonomy only; add --demo for demo people)"}`);

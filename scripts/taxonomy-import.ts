@@ -4,8 +4,7 @@
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { parseEnv } from "@/env";
-import { openPglite, openPostgres } from "@/server/db/client";
-import { runMigrations } from "@/server/db/migrate";
+import { openConfigured } from "@/server/db/open-configured";
 import { importEsco } from "@/server/taxonomy/esco/import";
 import { createProgress } from "@/server/taxonomy/esco/progress";
 import { runCli } from "./cli-runtime";
@@ -20,11 +19,10 @@ await runCli("taxonomy:import", async () => {
   if (!dir) throw new Error("Usage: npm run taxonomy:import -- --esco <directory with skills_en.csv, occupations_en.csv, …> [--keep-missing]");
 
   const env = parseEnv(process.env);
-  const handle = env.DATABASE_URL ? await openPostgres(env.DATABASE_URL) : await openPglite(path.resolve(env.dataDir, "pglite"));
+  const handle = await openConfigured(env, { migratePostgres: true });
   const progress = createProgress();
   let shown = 0;
   try {
-    await runMigrations(handle);
     const started = performance.now();
     const result = await importEsco(handle.db, {
       dir: path.resolve(dir),

@@ -1,14 +1,13 @@
 // npm run cli -- keys — which SEARCH_LOG_KEY ids stored rows still use, which older keys can be
 // removed (no row references them), and which used ids the keyring lacks. Prints JSON.
-import path from "node:path";
 import { parseEnv } from "@/env";
-import { openPglite, openPostgres } from "@/server/db/client";
+import { openConfigured } from "@/server/db/open-configured";
 import { keyUsage, missingKeyProblem, retirableKeys } from "@/server/privacy/keys";
 import { getKeyring } from "@/server/pseudonym";
 
 export async function run(): Promise<void> {
   const env = parseEnv(process.env);
-  const handle = env.DATABASE_URL ? await openPostgres(env.DATABASE_URL) : await openPglite(path.resolve(env.dataDir, "pglite"));
+  const handle = await openConfigured(env);
   try {
     const ring = getKeyring();
     const usage = Object.fromEntries(await keyUsage(handle.db));

@@ -3,12 +3,11 @@
 // holds, through the same code as /matches, the text panel and POST /api/match. Prints only
 // {"roles":[…]} on stdout; logs go to stderr. An empty embedded database gets the starter taxonomy,
 // as the app gives it on start. Embedded mode: PGlite is single-process, so stop `npm run dev` first.
-import path from "node:path";
 import { parseArgs } from "node:util";
 import { sql } from "drizzle-orm";
 import { parseEnv } from "@/env";
-import { openPglite, openPostgres, type Db } from "@/server/db/client";
-import { runMigrations } from "@/server/db/migrate";
+import type { Db } from "@/server/db/client";
+import { openConfigured } from "@/server/db/open-configured";
 import { queryRows } from "@/server/db/rows";
 import { embedderFor } from "@/server/embeddings";
 import { embedConcepts } from "@/server/embeddings/concepts";
@@ -81,10 +80,8 @@ export async function run(args: string[]): Promise<void> {
   console.log = (...items: unknown[]) => console.error(...items);
   let out: { roles: CliRole[] };
   try {
-    const handle = env.DATABASE_URL ? await openPostgres(env.DATABASE_URL) : await openPglite(path.resolve(env.dataDir, "pglite"));
+    const handle = await openConfigured(env);
     try {
-      // Embedded: a fresh DATA_DIR gets its tables; Postgres is migrated at deploy time.
-      if (handle.driver === "pglite") await runMigrations(handle);
       const embedder = embedderFor(env);
       await ensureTaxonomy(handle.db, handle.driver === "pglite", embedder);
       out = await matchCommand(handle.db, parsed, embedder);
