@@ -1,14 +1,13 @@
 // npm run db:seed [-- --demo] — idempotent starter taxonomy; demo people (who can sign in without
 // a password, one an admin) are added to the embedded database always, and to DATABASE_URL only
 // with --demo (never run that against production data you care about).
-import { parseArgs } from "node:util";
 import { parseEnv } from "@/env";
 import { openConfigured } from "@/server/db/open-configured";
 import { seedDemo } from "@/server/seed";
-import { runCli } from "./cli-runtime";
+import { parseFlags, runCli } from "./cli-runtime";
 
 await runCli("db:seed", async () => {
-  const { values } = parseArgs({ options: { demo: { type: "boolean", default: false } } });
+  const { values } = parseFlags({ args: process.argv.slice(2), options: { demo: { type: "boolean", default: false } } }, "usage: npm run db:seed [-- --demo]");
   const env = parseEnv(process.env);
   const handle = await openConfigured(env, { migratePostgres: true });
   try {

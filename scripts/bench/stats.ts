@@ -21,9 +21,8 @@ const roles = 150;
 const people = 20_000;
 const batch = 500_000;
 
-function eventsArg(): number {
-  const flag = process.argv.find((a) => a.startsWith("--events="));
-  const value = Number(flag?.slice("--events=".length) ?? process.env.STATS_BENCH_EVENTS ?? 10_000_000);
+function eventCount(flag: string | undefined): number {
+  const value = Number(flag ?? process.env.STATS_BENCH_EVENTS ?? 10_000_000);
   if (!Number.isInteger(value) || value < 1000) throw new Error("--events=N needs a whole number >= 1000");
   return value;
 }
@@ -55,8 +54,8 @@ function rawTop(db: Db, p: { from: string; to: string; dim: string }) {
   );
 }
 
-export const bench: Bench = async ({ emit }) => {
-  const n = eventsArg();
+export const bench: Bench = async ({ events, emit }) => {
+  const n = eventCount(events);
   const handle = await openPglite();
   const db = handle.db;
   try {

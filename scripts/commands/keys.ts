@@ -4,8 +4,10 @@ import { parseEnv } from "@/env";
 import { openConfigured } from "@/server/db/open-configured";
 import { keyUsage, missingKeyProblem, retirableKeys } from "@/server/privacy/keys";
 import { getKeyring } from "@/server/pseudonym";
+import { parseFlags } from "../cli-runtime";
 
-export async function run(): Promise<void> {
+export async function run(args: string[]): Promise<void> {
+  parseFlags({ args, options: {} }, "usage: npm run cli -- keys");
   const env = parseEnv(process.env);
   const handle = await openConfigured(env);
   try {

@@ -3,7 +3,6 @@
 // holds, through the same code as /matches, the text panel and POST /api/match. Prints only
 // {"roles":[…]} on stdout; logs go to stderr. An empty embedded database gets the starter taxonomy,
 // as the app gives it on start. Embedded mode: PGlite is single-process, so stop `npm run dev` first.
-import { parseArgs } from "node:util";
 import { sql } from "drizzle-orm";
 import { parseEnv } from "@/env";
 import type { Db } from "@/server/db/client";
@@ -15,17 +14,17 @@ import type { Embedder } from "@/server/embeddings/types";
 import { matchByLabels, splitSkillList, toCliRoles, type CliRole } from "@/server/matching/by-labels";
 import { matchByText } from "@/server/matching/by-text";
 import { seedStarterTaxonomy } from "@/server/seed/starter-taxonomy";
+import { parseFlags } from "../cli-runtime";
 
 const USAGE = 'usage: npm run cli -- match (--skills "a; b; c" | --text "…") [--lang nb|en] [--limit 10] --json';
 
 export type MatchArgs = { skills: string[]; text?: undefined; lang: "nb" | "en"; limit: number } | { skills?: undefined; text: string; lang: "nb" | "en"; limit: number };
 
 export function parseMatchArgs(args: string[]): MatchArgs {
-  const { values } = parseArgs({
-    args,
-    options: { skills: { type: "string" }, text: { type: "string" }, lang: { type: "string" }, limit: { type: "string" }, json: { type: "boolean" } },
-    strict: true,
-  });
+  const { values } = parseFlags(
+    { args, options: { skills: { type: "string" }, text: { type: "string" }, lang: { type: "string" }, limit: { type: "string" }, json: { type: "boolean" } } },
+    USAGE,
+  );
   const lang = values.lang ?? "nb";
   if (lang !== "nb" && lang !== "en") throw new Error("--lang must be nb or en");
   const limit = Number(values.limit ?? 10);

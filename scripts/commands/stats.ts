@@ -3,10 +3,13 @@
 import { parseEnv } from "@/env";
 import { openConfigured } from "@/server/db/open-configured";
 import { runStatsMaintenance } from "@/server/stats/rollup";
+import { parseFlags } from "../cli-runtime";
+
+const USAGE = "usage: npm run cli -- stats rollup";
 
 export async function run(args: string[]): Promise<void> {
-  const [sub] = args;
-  if (sub !== "rollup") throw new Error("usage: npm run cli -- stats rollup");
+  const { positionals } = parseFlags({ args, allowPositionals: true, options: {} }, USAGE);
+  if (positionals.join(" ") !== "rollup") throw new Error(USAGE);
   const env = parseEnv(process.env);
   const handle = await openConfigured(env);
   try {
