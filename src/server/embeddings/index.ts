@@ -1,4 +1,5 @@
-// Chooses the embedder once, at the edge, from validated env. No `import "server-only"`: scripts use it too.
+// Chooses the embedder once, at the edge, from validated env.
+import "server-only";
 import { chooseAdapters, getEnv, type Env } from "@/env";
 import { createLocalEmbedder } from "./local";
 import { createOpenAIEmbedder } from "./openai";

@@ -1,7 +1,7 @@
 // The key in-process matching structures are cached under: it changes whenever the taxonomy does
 // (every import rewrites the concepts it touches, bumping updated_at). At merge this points at
 // src/server/taxonomy/version.ts (getTaxonomyVersion), built for search.
-// No `import "server-only"`: the CLI, the evaluation and the benchmark use it.
+import "server-only";
 import { sql } from "drizzle-orm";
 import type { Db } from "@/server/db/client";
 import { queryRows } from "@/server/db/rows";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Db } from "@/server/db/client";
 import { seedDemoActivity } from "./demo-activity";
 import { seedDemoProfiles } from "./demo-profiles";

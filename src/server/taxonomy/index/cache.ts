@@ -1,6 +1,7 @@
 // One taxonomy index per database per process, built lazily on first use and rebuilt when the
 // taxonomy version in the database moves. The version is read at most once per CHECK_INTERVAL_MS,
 // so a taxonomy imported by another process is served here within about a second.
+import "server-only";
 import type { Db } from "@/server/db/client";
 import { getTaxonomyVersion } from "../version";
 import { buildTaxonomyIndex } from "./build";
