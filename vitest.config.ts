@@ -7,6 +7,9 @@ export default defineConfig({
     alias: {
       "@": path.resolve(import.meta.dirname, "src"),
       "@tests": path.resolve(import.meta.dirname, "tests"),
+      // What `server-only` resolves to under React's server condition. An alias, not vi.mock in the
+      // setup file, so that global setups (the Postgres leg migrates its template there) get it too.
+      "server-only": path.resolve(import.meta.dirname, "node_modules/server-only/empty.js"),
     },
   },
   test: {

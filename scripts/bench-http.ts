@@ -1,6 +1,7 @@
-// npm run bench:http [-- --postgres-url URL] — HTTP load against `next start` (built once,
-// 127.0.0.1), on embedded PGlite and, when TEST_DATABASE_URL (or --postgres-url) names a Postgres
-// server, again on a fresh seeded database there. 10 connections, 10 s per target by default.
+// npm run bench:http [-- --postgres-url URL] [--only pglite|postgres] — HTTP load against
+// `next start` (built once, 127.0.0.1), on embedded PGlite and, when TEST_DATABASE_URL (or
+// --postgres-url) names a Postgres server, again on a fresh seeded database there. 10 connections,
+// 10 s per target by default.
 // One JSON object per line on stdout: {"name","value","unit","n","db"[, "baseline"]}; progress on stderr.
 //
 // Signed-in requests carry session tokens minted with the AUTH_SECRET the server is started with,
@@ -11,26 +12,23 @@ import { randomBytes } from "node:crypto";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import { eq } from "drizzle-orm";
-import { signSession } from "../src/server/auth/local-session";
-import { openPglite, openPostgres, type DbHandle } from "../src/server/db/client";
-import { users } from "../src/server/db/schema";
+import { signSession } from "@/server/auth/local-session";
+import { openPglite, openPostgres, type DbHandle } from "@/server/db/client";
+import { users } from "@/server/db/schema";
 import { createSeededDatabase, seedDatabase } from "../tests/e2e/support/postgres";
 import { ensureBuild, repoRoot, startServer, type RunningServer } from "../tests/e2e/support/server";
+import { parseFlags, runCli } from "./cli-runtime";
 
 type DbKind = "pglite" | "postgres";
 type Line = { name: string; value: number; unit: string; n: number; db: DbKind; baseline?: number };
 const emit = (line: Line) => console.log(JSON.stringify(line));
 const round = (v: number) => Math.round(v * 10) / 10;
 
-const { values: args } = parseArgs({ options: { "postgres-url": { type: "string" }, only: { type: "string" } } });
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const searchUsers = Number(process.env.BENCH_SEARCH_USERS ?? 100);
-const postgresUrl = args["postgres-url"] ?? process.env.TEST_DATABASE_URL;
-const legs = (args.only ? [args.only] : ["pglite", "postgres"]).filter((d): d is DbKind => d === "pglite" || (d === "postgres" && Boolean(postgresUrl)));
 const authSecret = randomBytes(32).toString("base64url");
 
 /** Bench users plus the demo user Kari (a full profile), with session cookies. */
@@ -46,7 +44,7 @@ async function prepareUsers(handle: DbHandle): Promise<{ kari: string; searchers
   return { kari: await cookie(kari.id), searchers: await Promise.all(rows.map((r) => cookie(r.id))) };
 }
 
-async function startOn(root: string, db: DbKind): Promise<{ server: RunningServer; kari: string; searchers: string[]; cleanup: () => Promise<void> }> {
+async function startOn(root: string, db: DbKind, postgresUrl: string | undefined): Promise<{ server: RunningServer; kari: string; searchers: string[]; cleanup: () => Promise<void> }> {
   if (db === "pglite") {
     const dataDir = mkdtempSync(path.join(tmpdir(), "evne-bench-data-"));
     seedDatabase(root, { DATA_DIR: dataDir });
@@ -94,8 +92,8 @@ function rotating(cookies: string[]): autocannon.Request[] {
   return [{ method: "GET", setupRequest: (req) => ({ ...req, headers: { ...req.headers, cookie: cookies[i++ % cookies.length] ?? "" } }) }];
 }
 
-async function benchOne(root: string, db: DbKind): Promise<void> {
-  const { server, kari, searchers, cleanup } = await startOn(root, db);
+async function benchOne(root: string, db: DbKind, postgresUrl: string | undefined): Promise<void> {
+  const { server, kari, searchers, cleanup } = await startOn(root, db, postgresUrl);
   try {
     const { baseURL } = server;
     console.error(`[bench:http] ${db}: next start on ${baseURL}`);
@@ -136,7 +134,16 @@ async function benchOne(root: string, db: DbKind): Promise<void> {
   }
 }
 
-const root = repoRoot(import.meta.dirname);
-ensureBuild(root);
-if (!legs.includes("postgres")) console.error("[bench:http] no TEST_DATABASE_URL / --postgres-url: PGlite only");
-for (const db of legs) await benchOne(root, db);
+const USAGE = "usage: npm run bench:http [-- --postgres-url URL] [--only pglite|postgres]";
+
+await runCli("bench:http", async () => {
+  const { values } = parseFlags({ args: process.argv.slice(2), options: { "postgres-url": { type: "string" }, only: { type: "string" } } }, USAGE);
+  if (values.only !== undefined && values.only !== "pglite" && values.only !== "postgres") throw new Error(`--only must be pglite or postgres. ${USAGE}`);
+  const postgresUrl = values["postgres-url"] ?? process.env.TEST_DATABASE_URL;
+  if (values.only === "postgres" && !postgresUrl) throw new Error(`--only postgres needs --postgres-url or TEST_DATABASE_URL. ${USAGE}`);
+  const legs = (values.only ? [values.only] : ["pglite", "postgres"]).filter((d): d is DbKind => d === "pglite" || (d === "postgres" && Boolean(postgresUrl)));
+  const root = repoRoot(import.meta.dirname);
+  ensureBuild(root);
+  if (!legs.includes("postgres")) console.error("[bench:http] no TEST_DATABASE_URL / --postgres-url: PGlite only");
+  for (const db of legs) await benchOne(root, db, postgresUrl);
+});

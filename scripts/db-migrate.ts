@@ -1,15 +1,12 @@
 // npm run db:migrate — applies drizzle/ migrations to DATABASE_URL (or the embedded database).
-import path from "node:path";
-import { parseEnv } from "../src/env";
-import { openPglite, openPostgres } from "../src/server/db/client";
-import { runMigrations } from "../src/server/db/migrate";
+import { parseEnv } from "@/env";
+import { openConfigured } from "@/server/db/open-configured";
 import { runCli } from "./cli-runtime";
 
 await runCli("db:migrate", async () => {
   const env = parseEnv(process.env);
-  const handle = env.DATABASE_URL ? await openPostgres(env.DATABASE_URL) : await openPglite(path.resolve(env.dataDir, "pglite"));
+  const handle = await openConfigured(env, { migratePostgres: true });
   try {
-    await runMigrations(handle);
     console.log(`[db:migrate] ${handle.driver}: up to date`);
   } finally {
     await handle.close();

@@ -6,30 +6,30 @@
 // truth only: nothing from them reaches the product. Without --esco: the starter taxonomy, set a only.
 // One JSON line per set and metric on stdout: {"name","value","baseline","baselines","n","taxonomy"}.
 import { performance } from "node:perf_hooks";
-import { parseArgs } from "node:util";
 import { sql } from "drizzle-orm";
-import { openPglite, openPostgres, type Db, type DbHandle } from "../src/server/db/client";
-import { runMigrations } from "../src/server/db/migrate";
-import { queryRows } from "../src/server/db/rows";
-import { embedConcepts } from "../src/server/embeddings/concepts";
-import { createLocalEmbedder } from "../src/server/embeddings/local";
-import { DEFAULT_SEMANTIC, matchByText } from "../src/server/matching/by-text";
-import { wordGrams } from "../src/server/matching/extract/tokens";
-import type { SemanticSignal } from "../src/server/matching/text/semantic";
-import { findSkillSpans } from "../src/server/matching/text/spans";
-import { getTextIndex, loadRoleTexts } from "../src/server/matching/text/text-index";
-import { importEsco } from "../src/server/taxonomy/esco/import";
-import { normalizeLabel } from "../src/server/taxonomy/normalize";
-import { toTaxonomyConcepts } from "../src/server/taxonomy/starter";
-import { upsertTaxonomy } from "../src/server/taxonomy/upsert";
-import { runCli } from "./cli-runtime";
+import { openPglite, openPostgres, type Db, type DbHandle } from "@/server/db/client";
+import { runMigrations } from "@/server/db/migrate";
+import { queryRows } from "@/server/db/rows";
+import { embedConcepts } from "@/server/embeddings/concepts";
+import { createLocalEmbedder } from "@/server/embeddings/local";
+import { DEFAULT_SEMANTIC, matchByText } from "@/server/matching/by-text";
+import { wordGrams } from "@/server/matching/extract/tokens";
+import type { SemanticSignal } from "@/server/matching/text/semantic";
+import { findSkillSpans } from "@/server/matching/text/spans";
+import { getTextIndex, loadRoleTexts } from "@/server/matching/text/text-index";
+import { importEsco } from "@/server/taxonomy/esco/import";
+import { normalizeLabel } from "@/server/taxonomy/normalize";
+import { toTaxonomyConcepts } from "@/server/taxonomy/starter";
+import { upsertTaxonomy } from "@/server/taxonomy/upsert";
+import { rng } from "@/server/seeded-random";
+import { parseFlags, runCli } from "./cli-runtime";
 import { matchCommand } from "./commands/match";
 import { bm25Baselines, type Ranker } from "./eval/baselines";
 import { firstHit, metrics, round3, type Metrics } from "./eval/metrics";
 import { readOnet } from "./eval/onet";
-import { rng } from "@/server/seeded-random";
 import { buildSetA, buildSetB, buildSetC, type SkillQuery, type TextQuery } from "./eval/sets";
 
+const USAGE = "usage: npm run eval:match -- [--esco <dir>] [--onet <dir>] [--n 200] [--seed 20261124] [--sets a,b,c] [--database-url URL] [--compare-semantic]";
 const LIMIT = 10;
 const log = (message: string) => console.error(`[eval:match] ${message}`);
 
@@ -129,7 +129,7 @@ async function compareSemantic(db: Db, set: string, queries: TextQuery[], ranker
 }
 
 await runCli("eval:match", async () => {
-  const { values } = parseArgs({
+  const { values } = parseFlags({
     args: process.argv.slice(2),
     options: {
       esco: { type: "string" },
@@ -141,7 +141,7 @@ await runCli("eval:match", async () => {
       /** Also run sets b and c with each offline semantic signal, to compare them. */
       "compare-semantic": { type: "boolean", default: false },
     },
-  });
+  }, USAGE);
   const n = Number(values.n);
   const seed = Number(values.seed);
   const sets = new Set((values.sets ?? "").split(","));

@@ -1,11 +1,9 @@
 // npm run taxonomy:embed — embeds every concept whose labels changed since the last run (OpenAI when
 // OPENAI_API_KEY is set, else the local embedder). Progress on stderr; a summary line on stdout.
-import { getEnv } from "../src/env";
-import { openPglite, openPostgres } from "../src/server/db/client";
-import { runMigrations } from "../src/server/db/migrate";
-import { embedConcepts } from "../src/server/embeddings/concepts";
-import { embedderFor } from "../src/server/embeddings";
-import path from "node:path";
+import { getEnv } from "@/env";
+import { openConfigured } from "@/server/db/open-configured";
+import { embedConcepts } from "@/server/embeddings/concepts";
+import { embedderFor } from "@/server/embeddings";
 import { runCli } from "./cli-runtime";
 
 function bar({ done, total }: { done: number; total: number }): void {
@@ -16,9 +14,8 @@ function bar({ done, total }: { done: number; total: number }): void {
 
 await runCli("taxonomy:embed", async () => {
   const env = getEnv();
-  const handle = env.DATABASE_URL ? await openPostgres(env.DATABASE_URL) : await openPglite(path.resolve(env.dataDir, "pglite"));
+  const handle = await openConfigured(env);
   try {
-    if (handle.driver === "pglite") await runMigrations(handle);
     const embedder = embedderFor(env);
     const result = await embedConcepts(handle.db, embedder, { onProgress: bar });
     process.stderr.write("\n");

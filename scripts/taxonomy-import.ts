@@ -3,32 +3,29 @@
 // Rejected rows are listed on stderr as file:line; the import goes on with the valid rows.
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { parseEnv } from "../src/env";
-import { openPglite, openPostgres } from "../src/server/db/client";
-import { runMigrations } from "../src/server/db/migrate";
-import { importEsco } from "../src/server/taxonomy/esco/import";
-import { createProgress } from "../src/server/taxonomy/esco/progress";
-import { runCli } from "./cli-runtime";
+import { parseEnv } from "@/env";
+import { openConfigured } from "@/server/db/open-configured";
+import { importEsco } from "@/server/taxonomy/esco/import";
+import { createProgress } from "@/server/taxonomy/esco/progress";
+import { parseFlags, runCli } from "./cli-runtime";
 
+const USAGE = "usage: npm run taxonomy:import -- --esco <directory with skills_en.csv, occupations_en.csv, …> [--keep-missing]";
 const SHOW_PROBLEMS = 50;
 const phaseLabel = { read: "reading CSV", write: "writing", links: "linking" } as const;
 
 await runCli("taxonomy:import", async () => {
-  const argv = process.argv.slice(2);
-  const at = argv.indexOf("--esco");
-  const dir = at >= 0 ? argv[at + 1] : undefined;
-  if (!dir) throw new Error("Usage: npm run taxonomy:import -- --esco <directory with skills_en.csv, occupations_en.csv, …> [--keep-missing]");
+  const { values } = parseFlags({ args: process.argv.slice(2), options: { esco: { type: "string" }, "keep-missing": { type: "boolean", default: false } } }, USAGE);
+  if (!values.esco) throw new Error(USAGE);
 
   const env = parseEnv(process.env);
-  const handle = env.DATABASE_URL ? await openPostgres(env.DATABASE_URL) : await openPglite(path.resolve(env.dataDir, "pglite"));
+  const handle = await openConfigured(env, { migratePostgres: true });
   const progress = createProgress();
   let shown = 0;
   try {
-    await runMigrations(handle);
     const started = performance.now();
     const result = await importEsco(handle.db, {
-      dir: path.resolve(dir),
-      removeMissing: !argv.includes("--keep-missing"),
+      dir: path.resolve(values.esco),
+      removeMissing: !values["keep-missing"],
       onProgress: ({ phase, done, total }) => progress.update(phaseLabel[phase], done, total, phase === "write" ? "items" : "bytes"),
       onProblem: (p) => {
         if (shown++ >= SHOW_PROBLEMS) return;

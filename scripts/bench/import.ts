@@ -1,11 +1,11 @@
 // Taxonomy import throughput into a fresh in-memory PGlite: the synthetic ESCO-size taxonomy, or
 // the ESCO CSV directory given with --esco. Rows = concepts + labels + links written.
 import { performance } from "node:perf_hooks";
-import { openPglite } from "../../src/server/db/client";
-import { runMigrations } from "../../src/server/db/migrate";
-import { importEsco } from "../../src/server/taxonomy/esco/import";
-import { syntheticTaxonomy } from "../../src/server/taxonomy/synthetic";
-import { upsertTaxonomy, type TaxonomyConcept } from "../../src/server/taxonomy/upsert";
+import { openPglite } from "@/server/db/client";
+import { runMigrations } from "@/server/db/migrate";
+import { importEsco } from "@/server/taxonomy/esco/import";
+import { syntheticTaxonomy } from "@/server/taxonomy/synthetic";
+import { upsertTaxonomy, type TaxonomyConcept } from "@/server/taxonomy/upsert";
 import type { Bench } from "./index";
 
 export const bench: Bench = async ({ esco, emit }) => {

@@ -7,17 +7,17 @@
 // once (warm-up), as in a running server.
 import { performance } from "node:perf_hooks";
 import { sql } from "drizzle-orm";
-import { openPglite, type Db } from "../../src/server/db/client";
-import { runMigrations } from "../../src/server/db/migrate";
-import { queryRows } from "../../src/server/db/rows";
-import { embedConcepts } from "../../src/server/embeddings/concepts";
-import { createLocalEmbedder } from "../../src/server/embeddings/local";
-import { matchByText } from "../../src/server/matching/by-text";
-import { matchRoles } from "../../src/server/matching/match";
-import type { UserSkillInput } from "../../src/server/matching/types";
-import { importEsco } from "../../src/server/taxonomy/esco/import";
-import { syntheticTaxonomy } from "../../src/server/taxonomy/synthetic";
-import { upsertTaxonomy } from "../../src/server/taxonomy/upsert";
+import { openPglite, type Db } from "@/server/db/client";
+import { runMigrations } from "@/server/db/migrate";
+import { queryRows } from "@/server/db/rows";
+import { embedConcepts } from "@/server/embeddings/concepts";
+import { createLocalEmbedder } from "@/server/embeddings/local";
+import { matchByText } from "@/server/matching/by-text";
+import { matchRoles } from "@/server/matching/match";
+import type { UserSkillInput } from "@/server/matching/types";
+import { importEsco } from "@/server/taxonomy/esco/import";
+import { syntheticTaxonomy } from "@/server/taxonomy/synthetic";
+import { upsertTaxonomy } from "@/server/taxonomy/upsert";
 import type { Bench } from "./index";
 
 const RUNS = 60;

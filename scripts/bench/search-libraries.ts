@@ -2,8 +2,8 @@
 // `npm run bench -- search`. Each answers with concept ids, best first, like the taxonomy index.
 import { Charset, Index } from "flexsearch";
 import MiniSearch from "minisearch";
-import { allowedEdits } from "../../src/server/taxonomy/index/edit-distance";
-import { foldText } from "../../src/server/taxonomy/fold";
+import { allowedEdits } from "@/server/taxonomy/index/edit-distance";
+import { foldText } from "@/server/taxonomy/fold";
 import type { LabelRow } from "./search-queries";
 
 export type Engine = { name: string; search: (q: string, type: "skill" | "role", limit: number) => string[] };

@@ -1,7 +1,7 @@
 // Bench queries built from the taxonomy's own labels, sampled with a fixed seed by concept URI:
 // prefixes of 2-12 characters (some multi-word, ending mid-word), whole labels with a typo, ESCO
 // alternative labels, and labelled synonym queries (nb and en) for precision.
-import { foldText } from "../../src/server/taxonomy/fold";
+import { foldText } from "@/server/taxonomy/fold";
 import { rng } from "@/server/seeded-random";
 
 export type LabelRow = { concept_id: string; uri: string; kind: "skill" | "role"; lang: string; label_kind: "preferred" | "alt" | "hidden"; label: string };

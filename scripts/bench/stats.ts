@@ -4,15 +4,15 @@
 // over search_log (baseline in the same run; answers asserted equal).
 import { performance } from "node:perf_hooks";
 import { sql } from "drizzle-orm";
-import { openPglite } from "../../src/server/db/client";
-import { runMigrations } from "../../src/server/db/migrate";
-import { queryRows } from "../../src/server/db/rows";
-import { addDays, dayOf } from "../../src/server/stats/days";
-import { loadTrends, topKeys, topKeysFromWindows, windowsFor } from "../../src/server/stats/queries";
-import { refreshWindows } from "../../src/server/stats/windows";
-import { lastRolledDay, rollupPending } from "../../src/server/stats/rollup";
-import { parseKeyring } from "../../src/server/pseudonym";
-import type { Db } from "../../src/server/db/client";
+import { openPglite } from "@/server/db/client";
+import { runMigrations } from "@/server/db/migrate";
+import { queryRows } from "@/server/db/rows";
+import { addDays, dayOf } from "@/server/stats/days";
+import { loadTrends, topKeys, topKeysFromWindows, windowsFor } from "@/server/stats/queries";
+import { refreshWindows } from "@/server/stats/windows";
+import { lastRolledDay, rollupPending } from "@/server/stats/rollup";
+import { parseKeyring } from "@/server/pseudonym";
+import type { Db } from "@/server/db/client";
 import type { Bench } from "./index";
 
 const k = 10;
@@ -21,9 +21,8 @@ const roles = 150;
 const people = 20_000;
 const batch = 500_000;
 
-function eventsArg(): number {
-  const flag = process.argv.find((a) => a.startsWith("--events="));
-  const value = Number(flag?.slice("--events=".length) ?? process.env.STATS_BENCH_EVENTS ?? 10_000_000);
+function eventCount(flag: string | undefined): number {
+  const value = Number(flag ?? process.env.STATS_BENCH_EVENTS ?? 10_000_000);
   if (!Number.isInteger(value) || value < 1000) throw new Error("--events=N needs a whole number >= 1000");
   return value;
 }
@@ -55,8 +54,8 @@ function rawTop(db: Db, p: { from: string; to: string; dim: string }) {
   );
 }
 
-export const bench: Bench = async ({ emit }) => {
-  const n = eventsArg();
+export const bench: Bench = async ({ events, emit }) => {
+  const n = eventCount(events);
   const handle = await openPglite();
   const db = handle.db;
   try {

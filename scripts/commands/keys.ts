@@ -1,14 +1,15 @@
 // npm run cli -- keys — which SEARCH_LOG_KEY ids stored rows still use, which older keys can be
 // removed (no row references them), and which used ids the keyring lacks. Prints JSON.
-import path from "node:path";
-import { parseEnv } from "../../src/env";
-import { openPglite, openPostgres } from "../../src/server/db/client";
-import { keyUsage, missingKeyProblem, retirableKeys } from "../../src/server/privacy/keys";
-import { keyringFrom } from "../../src/server/pseudonym";
+import { parseEnv } from "@/env";
+import { openConfigured } from "@/server/db/open-configured";
+import { keyUsage, missingKeyProblem, retirableKeys } from "@/server/privacy/keys";
+import { keyringFrom } from "@/server/pseudonym";
+import { parseFlags } from "../cli-runtime";
 
-export async function run(): Promise<void> {
+export async function run(args: string[]): Promise<void> {
+  parseFlags({ args, options: {} }, "usage: npm run cli -- keys");
   const env = parseEnv(process.env);
-  const handle = env.DATABASE_URL ? await openPostgres(env.DATABASE_URL) : await openPglite(path.resolve(env.dataDir, "pglite"));
+  const handle = await openConfigured(env);
   try {
     const ring = keyringFrom(env);
     const usage = Object.fromEntries(await keyUsage(handle.db));

@@ -3,30 +3,28 @@
 // holds, through the same code as /matches, the text panel and POST /api/match. Prints only
 // {"roles":[…]} on stdout; logs go to stderr. An empty embedded database gets the starter taxonomy,
 // as the app gives it on start. Embedded mode: PGlite is single-process, so stop `npm run dev` first.
-import path from "node:path";
-import { parseArgs } from "node:util";
 import { sql } from "drizzle-orm";
-import { parseEnv } from "../../src/env";
-import { openPglite, openPostgres, type Db } from "../../src/server/db/client";
-import { runMigrations } from "../../src/server/db/migrate";
-import { queryRows } from "../../src/server/db/rows";
-import { embedderFor } from "../../src/server/embeddings";
-import { embedConcepts } from "../../src/server/embeddings/concepts";
-import type { Embedder } from "../../src/server/embeddings/types";
-import { matchByLabels, splitSkillList, toCliRoles, type CliRole } from "../../src/server/matching/by-labels";
-import { matchByText } from "../../src/server/matching/by-text";
-import { seedStarterTaxonomy } from "../../src/server/seed/starter-taxonomy";
+import { parseEnv } from "@/env";
+import type { Db } from "@/server/db/client";
+import { openConfigured } from "@/server/db/open-configured";
+import { queryRows } from "@/server/db/rows";
+import { embedderFor } from "@/server/embeddings";
+import { embedConcepts } from "@/server/embeddings/concepts";
+import type { Embedder } from "@/server/embeddings/types";
+import { matchByLabels, splitSkillList, toCliRoles, type CliRole } from "@/server/matching/by-labels";
+import { matchByText } from "@/server/matching/by-text";
+import { seedStarterTaxonomy } from "@/server/seed/starter-taxonomy";
+import { parseFlags } from "../cli-runtime";
 
 const USAGE = 'usage: npm run cli -- match (--skills "a; b; c" | --text "…") [--lang nb|en] [--limit 10] --json';
 
 export type MatchArgs = { skills: string[]; text?: undefined; lang: "nb" | "en"; limit: number } | { skills?: undefined; text: string; lang: "nb" | "en"; limit: number };
 
 export function parseMatchArgs(args: string[]): MatchArgs {
-  const { values } = parseArgs({
-    args,
-    options: { skills: { type: "string" }, text: { type: "string" }, lang: { type: "string" }, limit: { type: "string" }, json: { type: "boolean" } },
-    strict: true,
-  });
+  const { values } = parseFlags(
+    { args, options: { skills: { type: "string" }, text: { type: "string" }, lang: { type: "string" }, limit: { type: "string" }, json: { type: "boolean" } } },
+    USAGE,
+  );
   const lang = values.lang ?? "nb";
   if (lang !== "nb" && lang !== "en") throw new Error("--lang must be nb or en");
   const limit = Number(values.limit ?? 10);
@@ -81,10 +79,8 @@ export async function run(args: string[]): Promise<void> {
   console.log = (...items: unknown[]) => console.error(...items);
   let out: { roles: CliRole[] };
   try {
-    const handle = env.DATABASE_URL ? await openPostgres(env.DATABASE_URL) : await openPglite(path.resolve(env.dataDir, "pglite"));
+    const handle = await openConfigured(env);
     try {
-      // Embedded: a fresh DATA_DIR gets its tables; Postgres is migrated at deploy time.
-      if (handle.driver === "pglite") await runMigrations(handle);
       const embedder = embedderFor(env);
       await ensureTaxonomy(handle.db, handle.driver === "pglite", embedder);
       out = await matchCommand(handle.db, parsed, embedder);

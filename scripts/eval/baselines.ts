@@ -1,9 +1,9 @@
 // The strongest lexical baselines, on the same data and tokenizer as the system, in the same run:
 // BM25 over each occupation's labels (preferred, alternative, hidden) and description, and BM25 over
 // its skills' preferred AND alternative labels.
-import { buildBm25f, scoreBm25f, topK } from "../../src/server/matching/text/bm25f";
-import { terms } from "../../src/server/matching/text/terms";
-import type { TextIndex } from "../../src/server/matching/text/text-index";
+import { buildBm25f, scoreBm25f, topK } from "@/server/matching/text/bm25f";
+import { terms } from "@/server/matching/text/terms";
+import type { TextIndex } from "@/server/matching/text/text-index";
 
 export type Ranker = (query: string, k: number) => string[];
 

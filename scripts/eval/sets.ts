@@ -4,8 +4,8 @@
 //   b: six core task statements of an O*NET occupation. Gold: the ESCO occupations the crosswalk maps it to.
 //   c: a sentence in a user's words built from O*NET alternate titles and technology skills. Gold as b.
 import { sql } from "drizzle-orm";
-import type { Db } from "../../src/server/db/client";
-import { queryRows } from "../../src/server/db/rows";
+import type { Db } from "@/server/db/client";
+import { queryRows } from "@/server/db/rows";
 import type { Onet } from "./onet";
 import { pick, sampleByKey, shuffle } from "./random";
 

@@ -1,3 +1,5 @@
+import "server-only";
+
 /** The one error class domain code throws for expected failures; its message is safe to show. */
 export const errorStatus = {
   bad_request: 400,

@@ -1,3 +1,5 @@
+import "server-only";
+
 /**
  * The server's one logger: a line per event, `[scope] message key=value …`, with redaction.
  * Errors are reduced to their name, database error code and the first line of their message, with

@@ -1,4 +1,4 @@
-// No `import "server-only"`: the synthetic taxonomy, the benchmarks and the evaluation use it under tsx.
+import "server-only";
 
 /** mulberry32: small, fast, good enough for test data and sampling, and the same on every platform. */
 export function rng(seed: number): () => number {

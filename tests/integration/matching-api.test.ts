@@ -90,7 +90,7 @@ describe("match CLI", () => {
   test("as a process, stdout holds the JSON and nothing else", async () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), "evne-match-cli-"));
     try {
-      const child = spawnSync("npx", ["tsx", "scripts/cli.ts", "match", "--skills", "SQL; Python; Git", "--lang", "en", "--json"], {
+      const child = spawnSync("npx", ["tsx", "--conditions=react-server", "scripts/cli.ts", "match", "--skills", "SQL; Python; Git", "--lang", "en", "--json"], {
         cwd: path.resolve(import.meta.dirname, "../.."),
         env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: "", OPENAI_API_KEY: "" },
         encoding: "utf8",

@@ -6,7 +6,7 @@ import { describe, expect, test } from "vitest";
 
 // Bad configuration must give one clear line and a non-zero exit, never a bare stack trace.
 function migrate(env: Record<string, string>) {
-  const result = spawnSync(path.resolve("node_modules/.bin/tsx"), ["scripts/db-migrate.ts"], {
+  const result = spawnSync(path.resolve("node_modules/.bin/tsx"), ["--conditions=react-server", "scripts/db-migrate.ts"], {
     env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", NODE_ENV: "test", ...env },
     encoding: "utf8",
     timeout: 60_000,

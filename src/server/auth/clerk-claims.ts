@@ -1,3 +1,4 @@
+import "server-only";
 import { createClerkClient } from "@clerk/backend";
 import { z } from "zod";
 import type { Identity } from "./types";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { User } from "@/server/db/schema";
 import type { SessionUser } from "./types";
 

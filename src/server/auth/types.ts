@@ -1,3 +1,4 @@
+import "server-only";
 import type { Locale } from "@/i18n/locales";
 
 /** Who is asking, as every page, action and route handler sees it. */

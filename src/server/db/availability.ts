@@ -1,3 +1,4 @@
+import "server-only";
 import { DbOpenError } from "./client";
 import { dbUnavailableDigest } from "./unavailable-digest";
 

@@ -1,8 +1,7 @@
 import "server-only";
-import path from "node:path";
 import { getEnv } from "@/env";
-import { openPglite, openPostgres, type Db, type DbHandle } from "./client";
-import { runMigrations } from "./migrate";
+import type { Db, DbHandle } from "./client";
+import { openConfigured } from "./open-configured";
 
 export type { Db } from "./client";
 
@@ -16,7 +15,7 @@ type Holder = { [key]?: Promise<DbHandle> };
  */
 export function getDbHandle(): Promise<DbHandle> {
   const holder = globalThis as Holder;
-  holder[key] ??= openConfigured().catch((error: unknown) => {
+  holder[key] ??= openConfigured(getEnv()).catch((error: unknown) => {
     delete holder[key];
     throw error;
   });
@@ -25,12 +24,4 @@ export function getDbHandle(): Promise<DbHandle> {
 
 export async function getDb(): Promise<Db> {
   return (await getDbHandle()).db;
-}
-
-async function openConfigured(): Promise<DbHandle> {
-  const env = getEnv();
-  if (env.DATABASE_URL) return openPostgres(env.DATABASE_URL);
-  const handle = await openPglite(path.resolve(env.dataDir, "pglite"));
-  await runMigrations(handle);
-  return handle;
 }

@@ -1,6 +1,7 @@
 // Embedded PGlite has no autovacuum, so after an import the planner knows nothing about the taxonomy
 // tables and picks sequential scans over the HNSW index (seconds instead of milliseconds per match).
 // Matching and search refresh their statistics when they are missing or stale: at most once a minute.
+import "server-only";
 import { sql } from "drizzle-orm";
 import type { Db } from "@/server/db/client";
 import { queryRows } from "@/server/db/rows";

@@ -1,4 +1,5 @@
-// Keeps concept_embeddings in step with the taxonomy. No `import "server-only"`: the CLI runs it.
+// Keeps concept_embeddings in step with the taxonomy.
+import "server-only";
 import { createHash } from "node:crypto";
 import { sql } from "drizzle-orm";
 import type { Db } from "@/server/db/client";

@@ -1,4 +1,5 @@
 // Chooses the embedder from validated env; the app takes it from src/server/adapters.ts, scripts call it directly.
+import "server-only";
 import { chooseAdapters, type Env } from "@/env";
 import { createLocalEmbedder } from "./local";
 import { createOpenAIEmbedder } from "./openai";

@@ -1,4 +1,5 @@
-// The embedded (offline) embedder. No `import "server-only"`: the CLI and benchmarks run it under tsx.
+// The embedded (offline) embedder.
+import "server-only";
 import { EMBEDDING_DIMENSIONS } from "@/server/db/schema/taxonomy";
 import type { Embedder } from "./types";
 

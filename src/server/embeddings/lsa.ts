@@ -1,7 +1,9 @@
 // Latent semantic analysis learned from the taxonomy's own text: a truncated SVD (randomized, Halko
 // et al. 2011) of the TF-IDF term-document matrix. Words used in the same descriptions land near each
 // other ("nurse" ~ "patient care"), which character n-grams cannot see. Needs no download: it is
-// learned from the concepts the database holds. No `import "server-only"`: scripts use it.
+// learned from the concepts the database holds.
+
+import "server-only";
 
 export const LSA_MODEL = "evne-lsa-v1";
 

@@ -1,6 +1,6 @@
 // The production embedder: OpenAI text-embedding-3-small at 256 dimensions.
 // Only taxonomy label text and search query text are sent; never profile or user data.
-// No `import "server-only"`: `npm run taxonomy:embed` runs this module under tsx.
+import "server-only";
 import OpenAI from "openai";
 import { z } from "zod";
 import { EMBEDDING_DIMENSIONS } from "@/server/db/schema/taxonomy";

@@ -1,3 +1,5 @@
+import "server-only";
+
 const origin = "https://evne.invalid";
 
 /**

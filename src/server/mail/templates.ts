@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { osloDate } from "@/server/privacy/oslo-time";
 import type { MailMessage } from "./types";

@@ -1,3 +1,5 @@
+import "server-only";
+
 /** One rendered e-mail. */
 export type MailMessage = { to: string; subject: string; text: string };
 

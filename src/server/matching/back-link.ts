@@ -1,6 +1,8 @@
 // Where a role page's back link leads: the search or the matches the user came from. `from` is set by
 // our own links; the Referer covers links we do not tag (search results). Only same-site paths pass.
 
+import "server-only";
+
 export type BackLink = { href: string; to: "search" | "matches" };
 
 export function roleBackLink(p: { from?: string | string[]; referer?: string | null; host?: string | null }): BackLink {

@@ -1,6 +1,6 @@
 // Matching from plain skill names (the JSON API, the CLI and the evaluation share this path): each
 // name is resolved via the taxonomy (exact normalized label or synonym), else kept as a custom skill.
-// No `import "server-only"`: the CLI runs it.
+import "server-only";
 import type { Db } from "@/server/db/client";
 import type { Embedder } from "@/server/embeddings/types";
 import { normalizeLabel } from "@/server/taxonomy/normalize";

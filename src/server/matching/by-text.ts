@@ -3,7 +3,7 @@
 // descriptions and skills) fused by reciprocal rank with the coverage of the skills found in it.
 // The percentage shown stays the coverage of those skills (recomputable from the explanation); the
 // text's own evidence only orders the list and is listed as "your text mentions …".
-// No `import "server-only"`: the CLI, the evaluation and the benchmark use it.
+import "server-only";
 import type { Db } from "@/server/db/client";
 import type { Embedder } from "@/server/embeddings/types";
 import { coverSkills } from "./coverage";

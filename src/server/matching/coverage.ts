@@ -1,5 +1,6 @@
 // Which taxonomy skills a set of user skills covers, and how strongly: the user's own skills exactly
-// (strength 1) and their embedding neighbours (partial credit). No `import "server-only"`: the CLI uses it.
+// (strength 1) and their embedding neighbours (partial credit).
+import "server-only";
 import { sql } from "drizzle-orm";
 import type { Db } from "@/server/db/client";
 import { queryRows } from "@/server/db/rows";

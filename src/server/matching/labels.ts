@@ -1,4 +1,5 @@
-// Display labels and label lookups over concept_labels. No `import "server-only"`: the CLI uses it.
+// Display labels and label lookups over concept_labels.
+import "server-only";
 import { sql } from "drizzle-orm";
 import type { Db } from "@/server/db/client";
 import { queryRows } from "@/server/db/rows";

@@ -1,5 +1,6 @@
 // Ranks roles by how well a set of skills fits them, with the explanation every score is computed
-// from. No `import "server-only"`: the CLI, the evaluation and the benchmark run the same code.
+// from.
+import "server-only";
 import type { Db } from "@/server/db/client";
 import { ensurePlannerStats } from "@/server/db/planner-stats";
 import { coverSkills, dedupeSkills, type Coverage } from "./coverage";

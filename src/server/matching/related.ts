@@ -1,5 +1,6 @@
 // Skills related to a set of skills, read from which roles ask for them together (the in-memory role
-// index). No `import "server-only"`: matchRoles (and so the CLI) uses it for the too-few-skills list.
+// index).
+import "server-only";
 import type { Db } from "@/server/db/client";
 import { labelsFor } from "./labels";
 import { getRoleIndex, type RoleIndex } from "./role-index";

@@ -1,7 +1,7 @@
 // The taxonomy as matching reads it, held in memory per process and per taxonomy version: every role
 // with its essential and optional skills, and the inverse (skill -> roles). Scoring a profile is then
 // a walk over the covered skills' roles, with no round trip per role.
-// No `import "server-only"`: the CLI, the evaluation and the benchmark use it.
+import "server-only";
 import { sql } from "drizzle-orm";
 import type { Db } from "@/server/db/client";
 import { queryRows } from "@/server/db/rows";

@@ -1,5 +1,5 @@
-// The documented score, and the separate key roles are ordered by. No `import "server-only"`: the CLI
-// and the evaluation use it too.
+// The documented score, and the separate key roles are ordered by. No `import "server-only"`: the
+// role cards, client components, show scoreFigures.
 import type { MatchExplanation, SkillMatch, UserSkillInput } from "./types";
 
 /** Essential skills weigh twice as much as optional ones. */

@@ -1,5 +1,6 @@
 // Small helpers to pass arrays and vectors to raw SQL as single parameters (drizzle would expand a JS
 // array into a list of parameters). Ids are validated as UUIDs before they reach here.
+import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

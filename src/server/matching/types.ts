@@ -1,4 +1,5 @@
-// Shapes shared by matching, the gap plan, the CLI and the JSON API. No `import "server-only"`: scripts use them.
+// Shapes shared by matching, the gap plan, the CLI and the JSON API.
+import "server-only";
 import type { Embedder } from "@/server/embeddings/types";
 
 /** A skill on a profile as matching sees it: a taxonomy concept, or a custom label the user typed. */

@@ -1,3 +1,5 @@
+import "server-only";
+
 /** Dates as the policy means them: calendar days in Norway (Europe/Oslo), not UTC. */
 export const policyTimeZone = "Europe/Oslo";
 

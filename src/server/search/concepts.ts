@@ -1,6 +1,7 @@
 // Concept search served from the in-memory taxonomy index: every word of every label (both
 // languages, folded), typo tolerance, exact and preferred labels first. Semantic neighbours from
-// the embeddings only when the lexical search found little. No `import "server-only"`: the bench runs it.
+// the embeddings only when the lexical search found little.
+import "server-only";
 import { sql } from "drizzle-orm";
 import type { Db } from "@/server/db/client";
 import { queryRows } from "@/server/db/rows";

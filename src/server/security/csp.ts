@@ -1,3 +1,5 @@
+import "server-only";
+
 /** Content-Security-Policy with a per-request nonce: no inline script runs unless we rendered it. */
 export function contentSecurityPolicy(p: { nonce: string; dev: boolean; clerkFrontendApi?: string }): string {
   const clerk = p.clerkFrontendApi ? ` https://${p.clerkFrontendApi}` : "";

@@ -1,4 +1,5 @@
 // Realistic profiles for the demo users, so /profile and matching have something to show.
+import "server-only";
 import { eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/server/db/client";
 import { queryRows } from "@/server/db/rows";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Db } from "@/server/db/client";
 import { embedConcepts } from "@/server/embeddings/concepts";
 import type { Embedder } from "@/server/embeddings/types";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Db } from "@/server/db/client";
 import type { Embedder } from "@/server/embeddings/types";
 import { seedDemoActivity } from "./demo-activity";

@@ -1,4 +1,5 @@
 // Seed step: the built-in starter taxonomy, so a fresh machine has skills and roles to work with.
+import "server-only";
 import { createHash } from "node:crypto";
 import { sql } from "drizzle-orm";
 import type { Db } from "@/server/db/client";

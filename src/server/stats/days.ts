@@ -1,3 +1,5 @@
+import "server-only";
+
 /** Days are UTC calendar dates as "YYYY-MM-DD" strings. */
 export type Day = string;
 

@@ -1,3 +1,5 @@
+import "server-only";
+
 /** Where uploaded files live: the disk under DATA_DIR (embedded) or Uploadthing (production). */
 export interface FileStorage {
   readonly kind: "disk" | "uploadthing";

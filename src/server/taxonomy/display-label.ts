@@ -1,6 +1,7 @@
 // The one rule for which label of a concept a person sees: the preferred label in their language,
 // else the preferred label in the other language, else any non-hidden label (alphabetically first).
 // Search uses the function over the in-memory index; SQL callers use `displayLabelSql`.
+import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 
 export type DisplayLang = "nb" | "en";

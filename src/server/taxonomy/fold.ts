@@ -1,3 +1,5 @@
+import "server-only";
+
 /**
  * The form search compares text in: lower case, Norwegian letters spelt as on an English keyboard
  * (æ -> ae, ø -> oe, å -> aa), other accents dropped (é -> e), punctuation as word breaks.

@@ -1,3 +1,5 @@
+import "server-only";
+
 /**
  * The form labels are matched in: NFC, lower-case, trimmed, inner whitespace folded to one space.
  * NFC (not NFKD) so that æ, ø and å stay single letters instead of losing their marks.

@@ -1,5 +1,6 @@
 // A made-up taxonomy of ESCO's shape and size for benchmarks (search, matching, import): the same
 // seed always gives the same concepts, labels and links. Never imported into a real database.
+import "server-only";
 import type { RoleSkillLink, TaxonomyConcept } from "./upsert";
 import { rng } from "@/server/seeded-random";
 

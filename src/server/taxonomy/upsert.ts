@@ -1,5 +1,5 @@
 // The one write path into the taxonomy tables (starter data and ESCO imports).
-// No `import "server-only"`: the import CLI and the benchmarks run this module under tsx.
+import "server-only";
 import { createHash } from "node:crypto";
 import { sql } from "drizzle-orm";
 import type { Db } from "@/server/db/client";

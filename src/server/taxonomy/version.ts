@@ -1,7 +1,7 @@
 // The taxonomy version: bumped by every write to the taxonomy (import, embed, seed) so that each
 // server process can tell, with one cheap read, whether its in-memory structures (the search index,
 // matching's role and text indexes) are stale.
-// No `import "server-only"`: the import CLI and the benchmarks run this module under tsx.
+import "server-only";
 import { sql } from "drizzle-orm";
 import type { Db } from "@/server/db/client";
 import { queryRows } from "@/server/db/rows";

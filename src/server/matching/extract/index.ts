@@ -1,5 +1,6 @@
 // Skills from free text: the language model when one is configured (its names checked against the
 // taxonomy), else the offline extractor. Nothing here writes to a profile: the user accepts each skill.
+import "server-only";
 import type { Db } from "@/server/db/client";
 import type { Embedder } from "@/server/embeddings/types";
 import { labelsFor, resolveSkillLabels } from "../labels";

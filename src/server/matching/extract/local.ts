@@ -1,5 +1,6 @@
 // Offline extraction: every label and synonym of every skill looked up as word n-grams (exact,
 // normalized), then embeddings for near misses ("Javascript-rammeverk" vs "JavaScript-rammeverk").
+import "server-only";
 import { sql } from "drizzle-orm";
 import type { Db } from "@/server/db/client";
 import { queryRows } from "@/server/db/rows";

@@ -1,5 +1,6 @@
 // The OpenAI skill namer: chat completions with a strict JSON schema. Only the pasted text is sent,
 // never the user's name, e-mail or id. What it returns is untrusted: see validateNamedSkills.
+import "server-only";
 import OpenAI from "openai";
 import { zodResponseFormat } from "openai/helpers/zod";
 import { z } from "zod";

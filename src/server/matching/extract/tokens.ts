@@ -1,5 +1,6 @@
 // Splits pasted text into word n-grams that keep their place in the text, without crossing
 // punctuation ("HTML, CSS" is two phrases; "Node.js" and "C++" stay whole words).
+import "server-only";
 import { normalizeLabel } from "@/server/taxonomy/normalize";
 
 export type Gram = { start: number; end: number; first: number; last: number; normalized: string; phrase: string };

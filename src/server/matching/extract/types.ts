@@ -1,3 +1,5 @@
+import "server-only";
+
 /** A skill found in pasted text, with the words it came from. Nothing is added until the user accepts it. */
 export type ExtractedSkill = {
   skillId: string;

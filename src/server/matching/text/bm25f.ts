@@ -1,7 +1,8 @@
 // BM25F over fielded documents (Robertson & Zaragoza): each field's term frequency is normalised by
 // that field's length, weighted, summed, then saturated once. Postings hold the summed, normalised
 // frequency, so a query only walks the postings of its own terms.
-// No `import "server-only"`: the CLI, the evaluation and the benchmark use it.
+
+import "server-only";
 
 export type FieldSpec = { weight: number; b: number };
 export type FieldedDoc = string[][]; // one term list per field, in the order of the specs

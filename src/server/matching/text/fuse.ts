@@ -1,5 +1,7 @@
 // Weighted reciprocal rank fusion (Cormack et al. 2009): robust without training or score calibration.
 
+import "server-only";
+
 /** Reciprocal rank fusion's k. */
 export const RRF_K = 60;
 

@@ -3,7 +3,7 @@
 //         (per taxonomy version), the text folded into its space, cosine against each role;
 //   embedding: the configured embedder's vector of the text against the stored role vectors (the hashed
 //         character n-gram embedder offline, OpenAI in production);
-// No `import "server-only"`: the CLI, the evaluation and the benchmark use it.
+import "server-only";
 import { sql } from "drizzle-orm";
 import type { Db } from "@/server/db/client";
 import { queryRows } from "@/server/db/rows";

@@ -1,6 +1,7 @@
 // Skills named in a text: every run of up to MAX_SPAN_TERMS content words (not crossing punctuation)
 // is looked up, stemmed, in the dictionary of all skill labels and synonyms; longest spans first,
-// each word used once. No `import "server-only"`: the CLI and the evaluation use it.
+// each word used once.
+import "server-only";
 import { wordGrams } from "../extract/tokens";
 import { isStopTerm, terms } from "./terms";
 import { MAX_SPAN_TERMS, type TextIndex } from "./text-index";

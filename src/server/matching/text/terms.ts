@@ -1,6 +1,6 @@
 // Words as text retrieval compares them: folded (case, accents, æ/ø/å), stop words out, and a light
 // English suffix stripper so "maintains", "maintaining" and "maintained" meet "maintain".
-// No `import "server-only"`: the CLI, the evaluation and the benchmark use it.
+import "server-only";
 import { foldForEmbedding } from "@/server/embeddings/local";
 
 const STOPWORDS = new Set(

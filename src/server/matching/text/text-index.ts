@@ -1,7 +1,7 @@
 // What matching from text reads, held in memory per process and taxonomy version: a BM25F index over
 // every role (preferred labels > alternative labels > description > its skills' labels) and a
 // dictionary of every skill label and synonym, for span matching. Built only from the taxonomy.
-// No `import "server-only"`: the CLI, the evaluation and the benchmark use it.
+import "server-only";
 import { sql } from "drizzle-orm";
 import type { Db } from "@/server/db/client";
 import { queryRows } from "@/server/db/rows";

@@ -1,3 +1,4 @@
+import "server-only";
 import { createReadStream } from "node:fs";
 import { parse } from "csv-parse";
 import type { z } from "zod";

@@ -1,4 +1,5 @@
 // Imports an ESCO CSV download (official layout, any number of languages) into the taxonomy tables.
+import "server-only";
 import type { Db } from "@/server/db/client";
 import { upsertTaxonomy, type RoleSkillLink, type SkillRelation, type TaxonomyConcept, type UpsertTaxonomyResult } from "../upsert";
 import { readCsv, type RowProblem } from "./csv";

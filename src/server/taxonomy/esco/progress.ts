@@ -1,3 +1,5 @@
+import "server-only";
+
 // A small progress display for command-line imports: a redrawn bar on a terminal, and a plain line
 // every few seconds (and at each new phase) when stderr is a file or a CI log.
 export type ProgressOptions = { stream?: NodeJS.WriteStream; width?: number; intervalMs?: number; now?: () => number };

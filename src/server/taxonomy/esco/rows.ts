@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 
 // Row shapes of the official ESCO CSV download (v1.2). Only the columns Evne uses are checked; the

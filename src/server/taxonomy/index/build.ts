@@ -1,6 +1,6 @@
 // Builds the in-memory taxonomy index from the database: every concept, every label in every
 // language (hidden labels match but are never shown), per-kind word dictionaries and the relations.
-// No `import "server-only"`: the benchmarks run it.
+import "server-only";
 import { sql } from "drizzle-orm";
 import type { Db } from "@/server/db/client";
 import { queryRows } from "@/server/db/rows";

@@ -1,5 +1,6 @@
 // One taxonomy index per database per process, built lazily on first use and rebuilt when the
 // taxonomy version moves (see ../version.ts for how often that is read).
+import "server-only";
 import type { Db } from "@/server/db/client";
 import { currentTaxonomyVersion } from "../version";
 import { buildTaxonomyIndex } from "./build";

@@ -1,3 +1,5 @@
+import "server-only";
+
 // Reused rows: the distance runs for thousands of words per query and must not allocate.
 const MAX_WORD = 64;
 const buffers = [new Int32Array(MAX_WORD + 1), new Int32Array(MAX_WORD + 1), new Int32Array(MAX_WORD + 1)] as const;

@@ -1,3 +1,5 @@
+import "server-only";
+
 export { getTaxonomyIndex } from "./cache";
 export { relatedSkillIds } from "./related";
 export type { LexicalHit, TaxonomyIndex } from "./taxonomy-index";

@@ -1,4 +1,5 @@
 // Relations held by the taxonomy index, for callers that suggest or expand skills.
+import "server-only";
 import type { TaxonomyIndex } from "./taxonomy-index";
 
 /**

@@ -1,5 +1,6 @@
 // The in-memory taxonomy: concepts, labels, word dictionaries and relations, with lexical search.
 // Built by `build.ts`, shared by every request of a process through `cache.ts`.
+import "server-only";
 import { otherLang, type DisplayLang } from "../display-label";
 import { foldText } from "../fold";
 import type { ConceptKind, ConceptRelations, IndexedConcept } from "./types";

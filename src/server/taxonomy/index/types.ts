@@ -1,3 +1,4 @@
+import "server-only";
 import type { DisplayLang } from "../display-label";
 
 export type ConceptKind = "skill" | "role";

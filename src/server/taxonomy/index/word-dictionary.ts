@@ -1,3 +1,4 @@
+import "server-only";
 import { allowedEdits } from "./edit-distance";
 
 /** A word of a query matched to words of the dictionary: the word's position and what it cost. */

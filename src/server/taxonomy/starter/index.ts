@@ -1,5 +1,5 @@
 // Evne's built-in starter taxonomy: what a fresh machine runs on before (or instead of) an ESCO import.
-// No `import "server-only"`: the seed CLI and tests load this under tsx/vitest.
+import "server-only";
 import type { RoleSkillLink, TaxonomyConcept } from "@/server/taxonomy/upsert";
 import { businessRoles } from "./roles-business";
 import { constructionRoles } from "./roles-construction";

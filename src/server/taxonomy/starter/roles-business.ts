@@ -1,4 +1,5 @@
 // Business, finance, sales, marketing, HR, law and administration roles.
+import "server-only";
 import type { StarterRole } from "./types";
 
 export const businessRoles: StarterRole[] = [

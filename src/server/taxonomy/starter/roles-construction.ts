@@ -1,4 +1,5 @@
 // Construction and skilled trades roles.
+import "server-only";
 import type { StarterRole } from "./types";
 
 export const constructionRoles: StarterRole[] = [

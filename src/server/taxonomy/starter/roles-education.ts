@@ -1,4 +1,5 @@
 // Education, childcare, training and research roles.
+import "server-only";
 import type { StarterRole } from "./types";
 
 export const educationRoles: StarterRole[] = [

@@ -1,4 +1,5 @@
 // Health and social care roles.
+import "server-only";
 import type { StarterRole } from "./types";
 
 export const healthRoles: StarterRole[] = [

@@ -1,4 +1,5 @@
 // Industry, manufacturing, energy, aquaculture, transport and logistics roles.
+import "server-only";
 import type { StarterRole } from "./types";
 
 export const industryRoles: StarterRole[] = [

@@ -1,4 +1,5 @@
 // Information technology roles.
+import "server-only";
 import type { StarterRole } from "./types";
 
 export const itRoles: StarterRole[] = [

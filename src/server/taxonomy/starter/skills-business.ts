@@ -1,4 +1,5 @@
 // Business, finance, sales, marketing, HR, law and administration.
+import "server-only";
 import { skill, type StarterSkill } from "./types";
 
 export const businessSkills: StarterSkill[] = [

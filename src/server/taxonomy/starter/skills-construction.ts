@@ -1,4 +1,5 @@
 // Construction and skilled trades.
+import "server-only";
 import { skill, type StarterSkill } from "./types";
 
 export const constructionSkills: StarterSkill[] = [

@@ -1,4 +1,5 @@
 // Education, childcare, training and research.
+import "server-only";
 import { skill, type StarterSkill } from "./types";
 
 export const educationSkills: StarterSkill[] = [

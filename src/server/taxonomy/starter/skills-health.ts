@@ -1,4 +1,5 @@
 // Health and social care.
+import "server-only";
 import { skill, type StarterSkill } from "./types";
 
 export const healthSkills: StarterSkill[] = [

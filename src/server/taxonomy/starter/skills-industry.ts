@@ -1,4 +1,5 @@
 // Industry, manufacturing, energy, aquaculture, transport and logistics.
+import "server-only";
 import { skill, type StarterSkill } from "./types";
 
 export const industrySkills: StarterSkill[] = [

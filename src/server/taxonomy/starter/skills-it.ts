@@ -1,4 +1,5 @@
 // Information technology: software development, operations, data and security.
+import "server-only";
 import { skill, type StarterSkill } from "./types";
 
 export const itSkills: StarterSkill[] = [

@@ -1,4 +1,5 @@
 // Cross-sector (transversal) skills: used by roles in every sector.
+import "server-only";
 import { skill, type StarterSkill } from "./types";
 
 export const transversalSkills: StarterSkill[] = [

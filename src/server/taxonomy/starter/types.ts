@@ -1,5 +1,7 @@
 // The shape of Evne's built-in starter taxonomy (written by us, shipped in the repo).
 
+import "server-only";
+
 export type StarterSkillType = "skill/competence" | "knowledge";
 
 export type StarterSkill = {
