@@ -6,8 +6,6 @@ import { afterAll, describe, expect, test } from "vitest";
 import type { Db } from "@/server/db/client";
 import { openConfigured } from "@/server/db/open-configured";
 import { queryRows } from "@/server/db/rows";
-import { testDriver } from "@tests/helpers/db";
-import { databasePrefix, dropDatabase, testServerUrl, withAdmin, withDatabase } from "@tests/helpers/postgres-test-server";
 
 const dataDir = mkdtempSync(path.join(tmpdir(), "evne-open-configured-"));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
@@ -34,21 +32,5 @@ describe("openConfigured", () => {
     await expect(openConfigured({ DATABASE_URL: "postgres://evne@127.0.0.1:1/evne", dataDir: elsewhere })).rejects.toThrow(/Could not connect to DATABASE_URL/);
     expect(existsSync(path.join(elsewhere, "pglite"))).toBe(false);
     rmSync(elsewhere, { recursive: true, force: true });
-  });
-
-  test.runIf(testDriver === "postgres")("migrates Postgres only when asked", async () => {
-    const server = testServerUrl();
-    const name = `${databasePrefix(server)}_open_${process.pid}`;
-    await withAdmin(server, (s) => s.unsafe(`create database "${name}"`));
-    try {
-      const env = { DATABASE_URL: withDatabase(server, name), dataDir };
-      const plain = await openConfigured(env);
-      const before = await hasTable(plain.db, "concepts").finally(() => plain.close());
-      const migrated = await openConfigured(env, { migratePostgres: true });
-      const after = await hasTable(migrated.db, "concepts").finally(() => migrated.close());
-      expect({ before, after }).toEqual({ before: false, after: true });
-    } finally {
-      await dropDatabase(server, name);
-    }
   });
 });
