@@ -18,6 +18,7 @@ import type { UserSkillInput } from "@/server/matching/types";
 import { importEsco } from "@/server/taxonomy/esco/import";
 import { syntheticTaxonomy } from "@/server/taxonomy/synthetic";
 import { upsertTaxonomy } from "@/server/taxonomy/upsert";
+import { rng } from "@/server/seeded-random";
 import type { Bench } from "./index";
 
 const RUNS = 60;
@@ -27,14 +28,6 @@ const TEXT_CHARS = 2000;
 function percentile(sorted: number[], p: number): number {
   const at = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
   return sorted[at] ?? 0;
-}
-
-function lcg(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state * 1103515245 + 12345) % 2147483648;
-    return state / 2147483648;
-  };
 }
 
 async function timed(run: (i: number) => Promise<void>): Promise<number[]> {
@@ -82,7 +75,7 @@ export const bench: Bench = async ({ esco, emit }) => {
     console.error(`[bench] matching: ${esco ? "ESCO" : "synthetic"} taxonomy loaded and embedded`);
 
     const skillIds = (await queryRows<{ id: string }>(db, sql`select id from concepts where kind = 'skill' order by uri`)).map((r) => r.id);
-    const next = lcg(7);
+    const next = rng(7);
     const profile = (run: number): UserSkillInput[] => [
       ...Array.from({ length: 25 }, () => ({ conceptId: skillIds[Math.floor(next() * skillIds.length)] ?? "" })),
       ...["maintain marine engines", "digital budgets", "inspect welds", "calibrate sensors", "teach safety routines"].map((l) => ({
