@@ -5,6 +5,7 @@ import { cookies, headers } from "next/headers";
 import { chooseAdapters } from "@/env";
 import { adapters } from "@/server/adapters";
 import { MessagesProvider } from "@/i18n/client";
+import { clientMessages } from "@/i18n/messages";
 import { getMessages } from "@/i18n/server";
 import { AnalyticsGate } from "@/components/consent/analytics-gate";
 import { consentCookie, parseConsentCookie } from "@/components/consent/consent-cookie";
@@ -24,7 +25,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   const body = (
     <html lang={locale}>
       <body>
-        <MessagesProvider locale={locale} messages={m}>
+        <MessagesProvider locale={locale} messages={clientMessages(m)}>
           <ConsentProvider initial={cookieChoice}>
             <a className="skip-link" href="#main">{locale === "nb" ? "Hopp til innhold" : "Skip to content"}</a>
             <SiteHeader />

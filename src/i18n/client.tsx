@@ -2,12 +2,12 @@
 import { createContext, useContext, useMemo, type ReactNode } from "react";
 import { formatterFor, type Format } from "./format";
 import type { Locale } from "./locales";
-import type { Messages } from "./messages";
+import type { ClientMessages } from "./messages";
 
-type Texts = { locale: Locale; m: Messages; format: Format };
+type Texts = { locale: Locale; m: ClientMessages; format: Format };
 const MessagesContext = createContext<Texts | null>(null);
 
-export function MessagesProvider(props: { locale: Locale; messages: Messages; children: ReactNode }) {
+export function MessagesProvider(props: { locale: Locale; messages: ClientMessages; children: ReactNode }) {
   const value = useMemo(() => ({ locale: props.locale, m: props.messages, format: formatterFor(props.locale) }), [props.locale, props.messages]);
   return <MessagesContext value={value}>{props.children}</MessagesContext>;
 }

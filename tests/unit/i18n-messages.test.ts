@@ -4,7 +4,7 @@ import { IntlMessageFormat } from "intl-messageformat";
 import { describe, expect, test } from "vitest";
 import { formatterFor } from "@/i18n/format";
 import { locales } from "@/i18n/locales";
-import { messagesFor } from "@/i18n/messages";
+import { clientMessages, messagesFor } from "@/i18n/messages";
 
 type Tree = { readonly [key: string]: string | Tree };
 
@@ -56,6 +56,15 @@ describe("messages", () => {
       if (nbArgs.join() !== enArgs.join()) mismatched.push(`${key}: nb {${nbArgs}} en {${enArgs}}`);
     }
     expect(mismatched).toEqual([]);
+  });
+});
+
+describe("messages sent to the browser", () => {
+  test("leave out the domains only server components read, and nothing else", () => {
+    const all = messagesFor("nb");
+    const sent = clientMessages(all);
+    expect(Object.keys(sent).sort()).toEqual(Object.keys(all).filter((d) => d !== "policy" && d !== "stats").sort());
+    expect(sent.profile).toBe(all.profile);
   });
 });
 

@@ -1,11 +1,11 @@
 "use client";
 import { useState, useTransition } from "react";
 import { useMessages } from "@/i18n/client";
-import type { Messages } from "@/i18n/messages";
+import type { ClientMessages } from "@/i18n/messages";
 import type { ActionResult } from "@/server/action";
 
 /** The text for an error code from the profile domain, in the user's language. */
-export function errorText(m: Messages, code: string | undefined): string {
+export function errorText(m: ClientMessages, code: string | undefined): string {
   const texts = m.profile.errors as Record<string, string>;
   return (code && texts[code]) || m.profile.errors.saveFailed;
 }

@@ -16,6 +16,14 @@ const domains = { auth, common, matching, policy, privacy, profile, search, stat
 type Domains = typeof domains;
 export type Messages = { [D in keyof Domains]: Domains[D]["nb"] };
 
+/** What client components may read: the domains only server components use never reach the browser. */
+export type ClientMessages = Omit<Messages, "policy" | "stats">;
+
+export function clientMessages(m: Messages): ClientMessages {
+  const { policy: _policy, stats: _stats, ...sent } = m;
+  return sent;
+}
+
 export function messagesFor(locale: Locale): Messages {
   return Object.fromEntries(Object.entries(domains).map(([name, texts]) => [name, texts[locale]])) as Messages;
 }
