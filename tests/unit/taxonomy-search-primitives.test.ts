@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { displayLabel } from "@/server/taxonomy/display-label";
-import { foldPlain, foldText } from "@/server/taxonomy/fold";
+import { foldBoth, foldPlain, foldText } from "@/server/taxonomy/fold";
+import { cleanLabel } from "@/server/taxonomy/normalize";
 import { allowedEdits, boundedEditDistance } from "@/server/taxonomy/index/edit-distance";
 import { WordDictionary } from "@/server/taxonomy/index/word-dictionary";
 
@@ -45,6 +46,14 @@ describe("folding", () => {
     expect(foldText("C++ og C#")).toBe("c++ og c#");
     expect(foldText("👩‍💻 \u0000 %_")).toBe("");
   });
+
+  test("both forms at once are the two forms", () => {
+    for (const label of ["Sjåfør", "Tømrer/Snekker", "Project management", "Café crème"]) expect(foldBoth(label)).toEqual([foldText(label), foldPlain(label)]);
+  });
+
+  test("a label keeps no control characters (the index build packs labels between them)", () => {
+    expect(cleanLabel(" Sveis\u001eing\u001f \tarbeid\u0000 ")).toBe("Sveis ing arbeid");
+  });
 });
 
 describe("displayLabel: the one rule for the label a person sees", () => {
@@ -66,7 +75,7 @@ describe("WordDictionary typo matches (a trie walk over sorted words)", () => {
   test("finds exactly the words a brute-force distance finds", () => {
     fc.assert(
       fc.property(fc.uniqueArray(fc.stringMatching(/^[a-e]{1,9}$/), { minLength: 1, maxLength: 60 }), fc.stringMatching(/^[a-e]{4,10}$/), fc.boolean(), (words, q, prefix) => {
-        const dictionary = new WordDictionary(new Map(words.map((w, i) => [w, [i]])));
+        const dictionary = WordDictionary.fromMap(new Map(words.map((w, i) => [w, [i]])));
         const max = allowedEdits(q.length);
         const known = dictionary.words.some((w) => (prefix ? w.startsWith(q) : w === q));
         const got = dictionary.match(q, prefix).filter((m) => m.typo).map((m) => `${dictionary.words[m.word]}:${m.cost / 4}`).sort();

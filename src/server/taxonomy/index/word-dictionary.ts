@@ -18,9 +18,16 @@ export class WordDictionary {
   private readonly rows = Array.from({ length: MAX_WORD + 2 }, () => new Int32Array(MAX_WORD + 1));
   private readonly bestAt = new Int32Array(MAX_WORD + 2);
 
-  constructor(byWord: Map<string, number[]>) {
-    this.words = [...byWord.keys()].sort();
-    this.postings = this.words.map((w) => Int32Array.from(byWord.get(w) ?? []));
+  /** `words` sorted (code unit order), `postings[i]` the labels containing `words[i]`. */
+  constructor(words: string[], postings: Int32Array[]) {
+    this.words = words;
+    this.postings = postings;
+  }
+
+  /** A dictionary from words and their labels in any order (tests, small taxonomies). */
+  static fromMap(byWord: Map<string, ArrayLike<number>>): WordDictionary {
+    const words = [...byWord.keys()].sort();
+    return new WordDictionary(words, words.map((w) => Int32Array.from(byWord.get(w) ?? [])));
   }
 
   /**
