@@ -10,25 +10,26 @@ import { foldBoth } from "../fold";
 import { TaxonomyIndex, WordDictionary, type SortedLabels } from "./taxonomy-index";
 import type { ConceptKind, ConceptRelations, IndexedConcept, IndexedLabelKind } from "./types";
 
-// The taxonomy arrives as one text value: concepts split by GROUP, a concept's id, uri and kind by
+// The taxonomy arrives as one JSON array of one string per concept: its id, uri and kind split by
 // UNIT, then each label as RECORD + lang + UNIT + first letter of its kind + text. Row by row, or as
-// JSON, the embedded driver spends most of the build decoding. Labels hold no control characters
-// (cleanLabel removes them), so the separators cannot occur inside one.
-const GROUP = "\u001d";
+// nested JSON, the embedded driver spends most of the build decoding; and one string per concept
+// (not one for all) keeps ASCII labels in V8's compact one-byte strings. Labels hold no control
+// characters (cleanLabel turns them into spaces), so the separators cannot occur inside one.
 const RECORD = "\u001e";
 const UNIT = "\u001f";
 const labelKindByLetter: Record<string, IndexedLabelKind> = { p: "preferred", a: "alt", h: "hidden" };
 const labelKindCode: Record<IndexedLabelKind, number> = { preferred: 0, alt: 1, hidden: 2 };
 
 export async function buildTaxonomyIndex(db: Db, version: number): Promise<TaxonomyIndex> {
-  const [packed] = await queryRows<{ taxonomy: string | null }>(
+  const [packed] = await queryRows<{ taxonomy: string[] | string | null }>(
     db,
-    sql`select string_agg(c.id::text || ${UNIT} || c.uri || ${UNIT} || c.kind || g.labels, ${GROUP} order by c.uri) as taxonomy
+    sql`select json_agg(c.id::text || ${UNIT} || c.uri || ${UNIT} || c.kind || g.labels order by c.uri) as taxonomy
         from concepts c
         join (select concept_id, string_agg(${RECORD} || lang || ${UNIT} || left(label_kind, 1) || label, '' order by id) as labels
               from concept_labels group by concept_id) g on g.concept_id = c.id`,
   );
-  const text = packed?.taxonomy ?? "";
+  const value = packed?.taxonomy;
+  const packedConcepts = (typeof value === "string" ? (JSON.parse(value) as string[]) : value) ?? [];
 
   const concepts: IndexedConcept[] = [];
   const position = new Map<string, number>();
@@ -40,15 +41,14 @@ export async function buildTaxonomyIndex(db: Db, version: number): Promise<Taxon
   const labelPlain: (string | undefined)[] = [];
   const words = { skill: new WordCollector(), role: new WordCollector() };
 
-  for (let at = 0; at < text.length; ) {
-    let end = text.indexOf(GROUP, at);
-    if (end < 0) end = text.length;
-    const idEnd = text.indexOf(UNIT, at);
+  for (const text of packedConcepts) {
+    const end = text.length;
+    const idEnd = text.indexOf(UNIT);
     const uriEnd = text.indexOf(UNIT, idEnd + 1);
     let label = text.indexOf(RECORD, uriEnd + 1);
-    if (idEnd < 0 || uriEnd < 0 || uriEnd > end || label < 0 || label > end) throw new Error("taxonomy index: unreadable concept");
+    if (idEnd < 0 || uriEnd < 0 || label < 0) throw new Error("taxonomy index: unreadable concept");
     const kind = text.slice(uriEnd + 1, label) as ConceptKind;
-    const concept: IndexedConcept = { id: text.slice(at, idEnd), uri: text.slice(idEnd + 1, uriEnd), kind, display: { nb: "", en: "" }, firstLabel: labelText.length, labelCount: 0 };
+    const concept: IndexedConcept = { id: text.slice(0, idEnd), uri: text.slice(idEnd + 1, uriEnd), kind, display: { nb: "", en: "" }, firstLabel: labelText.length, labelCount: 0 };
     const conceptAt = concepts.length;
     position.set(concept.id, conceptAt);
     concepts.push(concept);
@@ -56,7 +56,7 @@ export async function buildTaxonomyIndex(db: Db, version: number): Promise<Taxon
     const candidates: DisplayLabelCandidate[] = [];
     while (label >= 0 && label < end) {
       let next = text.indexOf(RECORD, label + 1);
-      if (next < 0 || next > end) next = end;
+      if (next < 0) next = end;
       const langEnd = text.indexOf(UNIT, label + 1);
       const lang = text.slice(label + 1, langEnd);
       const labelKindName = labelKindByLetter[text.charAt(langEnd + 1)] ?? "hidden";
@@ -76,7 +76,6 @@ export async function buildTaxonomyIndex(db: Db, version: number): Promise<Taxon
     }
     concept.labelCount = candidates.length;
     concept.display = { nb: displayLabel(candidates, "nb") ?? concept.uri, en: displayLabel(candidates, "en") ?? concept.uri };
-    at = end + 1;
   }
 
   const kinds = Uint8Array.from(labelConcept, (c) => ((concepts[c] as IndexedConcept).kind === "skill" ? 0 : 1));
