@@ -104,6 +104,11 @@ describe("searchConcepts", () => {
     expect((await en("prog", "role"))[0]).toMatchObject({ label: "Software developer", matchedLabel: "programmer" });
   });
 
+  test("a slip in the first letters still finds the skill", async () => {
+    expect((await search("ajvascript"))[0]?.conceptId).toBe(ids.get("evne:skill/javascript"));
+    expect((await search("ewlding", "skill", "en"))[0]?.conceptId).toBe(ids.get("evne:skill/welding"));
+  });
+
   test("two swapped letters are one edit: Pyhton finds Python, and only Python", async () => {
     const results = await search("Pyhton");
     expect(results.map((r) => r.label)).toEqual(["Python"]);

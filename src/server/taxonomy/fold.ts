@@ -14,12 +14,24 @@ export function foldPlain(text: string): string {
   return fold(text, plain);
 }
 
+/** Both forms at once, for the index build: a plain ASCII label is folded once. */
+export function foldBoth(text: string): [folded: string, plain: string] {
+  if (ASCII.test(text)) {
+    const folded = foldAscii(text);
+    return [folded, folded];
+  }
+  return [fold(text, spelled), fold(text, plain)];
+}
+
+const ASCII = /^[\x00-\x7f]*$/;
+const foldAscii = (text: string) => text.toLowerCase().replace(/[^a-z0-9+#]+/g, " ").trim();
+
 const spelled: Record<string, string> = { æ: "ae", ø: "oe", å: "aa", ä: "ae", ö: "oe", ü: "ue" };
 const plain: Record<string, string> = { æ: "a", ø: "o", å: "a", ä: "a", ö: "o", ü: "u" };
 
 function fold(text: string, letters: Record<string, string>): string {
   // Most labels are plain ASCII: the same result without the Unicode passes (index build time).
-  if (/^[\x00-\x7f]*$/.test(text)) return text.toLowerCase().replace(/[^a-z0-9+#]+/g, " ").trim();
+  if (ASCII.test(text)) return foldAscii(text);
   return text
     .normalize("NFC")
     .toLowerCase()

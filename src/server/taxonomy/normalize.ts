@@ -8,7 +8,7 @@ export function normalizeLabel(label: string): string {
   return label.normalize("NFC").toLowerCase().trim().replace(/\s+/g, " ");
 }
 
-/** A label as shown: trimmed, inner whitespace folded, case kept. */
+/** A label as shown: control characters as spaces, trimmed, inner whitespace folded, case kept. */
 export function cleanLabel(label: string): string {
-  return label.normalize("NFC").trim().replace(/\s+/g, " ");
+  return label.normalize("NFC").replace(/[\u0000-\u001f\u007f]/g, " ").trim().replace(/\s+/g, " ");
 }

@@ -131,12 +131,18 @@ export class TaxonomyIndex {
     const words = folded ? folded.split(" ").slice(0, 12) : [];
     if (words.length === 0) return [];
     const typing = !/\s$/.test(p.q);
-    const stamp = this.nextStamp();
+    let stamp = this.nextStamp();
     const found: number[] = [];
     // Labels that begin with the query rank above any other match: when they fill the page, the
     // word-by-word search is not needed.
     this.labelPrefixHits(p, folded, typing, words.length, stamp, found);
-    if (found.length < p.limit) this.wordHits(p, folded, words, typing, stamp, found);
+    if (found.length < p.limit) this.wordHits(p, folded, words, typing, stamp, found, false);
+    // Nothing at all: one of the words may be a slip that made another real word ("felling of wall
+    // tile joints"), so known words get typo matches too.
+    if (found.length === 0 && words.length > 1) {
+      stamp = this.nextStamp();
+      this.wordHits(p, folded, words, typing, stamp, found, true);
+    }
 
     const rankOf = (c: number) => this.conceptRank[c] as number;
     const withoutTypo = found.filter((c) => rankOf(c) < TIER_TYPO * TIER);
@@ -178,9 +184,9 @@ export class TaxonomyIndex {
   }
 
   /** Labels containing every query word (or a word within the allowed edits), in any order. */
-  private wordHits(p: LexicalSearch, folded: string, words: string[], typing: boolean, stamp: number, found: number[]): void {
+  private wordHits(p: LexicalSearch, folded: string, words: string[], typing: boolean, stamp: number, found: number[], typosOfKnownWords: boolean): void {
     const dictionary = this.dictionaries[p.kind];
-    const perWord = words.map((w, i) => dictionary.match(w, typing && i === words.length - 1).sort((a, b) => a.cost - b.cost));
+    const perWord = words.map((w, i) => dictionary.match(w, typing && i === words.length - 1, typosOfKnownWords).sort((a, b) => a.cost - b.cost));
     const size = (i: number) => (perWord[i] ?? []).reduce((sum, m) => sum + (dictionary.postings[m.word]?.length ?? 0), 0);
     // The rarest word first: later words only filter the labels the first one found.
     const order = words.map((_, i) => i).sort((a, b) => size(a) - size(b));

@@ -16,9 +16,7 @@ export type IndexedConcept = {
   labelCount: number;
 };
 
-/** Role -> skill links and ESCO's skill -> related skill relations, by concept position. */
+/** ESCO's skill -> related skill relations (both directions), by concept position. */
 export type ConceptRelations = {
-  essentialSkills: Map<number, Int32Array>;
-  optionalSkills: Map<number, Int32Array>;
   relatedSkills: Map<number, Int32Array>;
 };
