@@ -4,7 +4,7 @@ import path from "node:path";
 import { http, HttpResponse } from "msw";
 import { setupServer } from "msw/node";
 import { afterAll, beforeAll, beforeEach, describe, expect, test, vi } from "vitest";
-import { withTestAdapters } from "@tests/helpers/adapters";
+import { dbFrom, withTestAdapters } from "@tests/helpers/adapters";
 import type { SessionUser } from "@/server/auth/types";
 import { profiles, userSkills, users } from "@/server/db/schema";
 import { EMBEDDING_DIMENSIONS } from "@/server/db/schema/taxonomy";
@@ -17,10 +17,7 @@ import { settleServerTree } from "@tests/helpers/server-tree";
 const state = vi.hoisted(() => ({ user: null as SessionUser | null, t: undefined as TestDb | undefined }));
 withTestAdapters(() => ({
   session: async () => state.user,
-  db: async () => {
-    if (!state.t) throw new Error("no test db");
-    return state.t.db;
-  },
+  db: dbFrom(state),
 }));
 vi.mock("@/server/http/page-limit", () => ({ limitPage: async () => undefined }));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));

@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import sharp from "sharp";
 import { afterAll, beforeAll, beforeEach, describe, expect, test, vi } from "vitest";
-import { withTestAdapters } from "@tests/helpers/adapters";
+import { dbFrom, withTestAdapters } from "@tests/helpers/adapters";
 import { parseEnv } from "@/env";
 import { installAdapters } from "@/server/adapters";
 import type { ActionResult } from "@/server/action";
@@ -33,10 +33,7 @@ const { Redirected } = vi.hoisted(() => ({
 
 withTestAdapters(() => ({
   session: async () => state.user,
-  db: async () => {
-    if (!state.t) throw new Error("no test db");
-    return state.t.db;
-  },
+  db: dbFrom(state),
   config: localEnv,
 }));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));

@@ -7,7 +7,7 @@ import path from "node:path";
 import fc from "fast-check";
 import { WebhookSigner as Webhook } from "@tests/helpers/webhooks";
 import { afterAll, beforeAll, beforeEach, describe, expect, test, vi } from "vitest";
-import { withTestAdapters } from "@tests/helpers/adapters";
+import { dbFrom, withTestAdapters } from "@tests/helpers/adapters";
 import { parseEnv } from "@/env";
 import type { SessionUser } from "@/server/auth/types";
 import { policyVersions } from "@/server/db/schema";
@@ -19,10 +19,7 @@ const state = vi.hoisted(() => ({ user: null as SessionUser | null, t: undefined
 
 withTestAdapters(() => ({
   session: async () => state.user,
-  db: async () => {
-    if (!state.t) throw new Error("no test db");
-    return state.t.db;
-  },
+  db: dbFrom(state),
   config,
 }));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));

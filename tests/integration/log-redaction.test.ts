@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
-import { withTestAdapters } from "@tests/helpers/adapters";
+import { dbFrom, withTestAdapters } from "@tests/helpers/adapters";
 import type { SessionUser } from "@/server/auth/types";
 import { redactConsoleErrors } from "@/server/log";
 import { createTestDb, type TestDb } from "@tests/helpers/db";
@@ -10,10 +10,7 @@ import { insertTestUser } from "@tests/helpers/profile-fixtures";
 const state: { user: SessionUser | null; t?: TestDb } = { user: null };
 withTestAdapters(() => ({
   session: async () => state.user,
-  db: async () => {
-    if (!state.t) throw new Error("no test db");
-    return state.t.db;
-  },
+  db: dbFrom(state),
 }));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 

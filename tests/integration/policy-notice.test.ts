@@ -4,7 +4,7 @@ import path from "node:path";
 import type { ReactElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
-import { withTestAdapters } from "@tests/helpers/adapters";
+import { dbFrom, withTestAdapters } from "@tests/helpers/adapters";
 import type { SessionUser } from "@/server/auth/types";
 import { users } from "@/server/db/schema";
 import { publishPolicy } from "@/server/privacy/policy";
@@ -14,10 +14,7 @@ import { createTestDb, type TestDb } from "@tests/helpers/db";
 const state = vi.hoisted(() => ({ user: null as SessionUser | null, t: undefined as TestDb | undefined }));
 withTestAdapters(() => ({
   session: async () => state.user,
-  db: async () => {
-    if (!state.t) throw new Error("no test db");
-    return state.t.db;
-  },
+  db: dbFrom(state),
 }));
 vi.mock("next/headers", () => ({ cookies: async () => ({ get: (name: string) => (name === "evne_locale" ? { value: "en" } : undefined) }), headers: async () => new Headers() }));
 vi.mock("@/components/consent/policy-notice-button", () => ({ AcknowledgePolicyButton: () => null }));

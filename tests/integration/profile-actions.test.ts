@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
-import { withTestAdapters } from "@tests/helpers/adapters";
+import { dbFrom, withTestAdapters } from "@tests/helpers/adapters";
 import type { SessionUser } from "@/server/auth/types";
 import { createTestDb, type TestDb } from "@tests/helpers/db";
 import { insertTestConcepts, insertTestUser } from "@tests/helpers/profile-fixtures";
@@ -9,10 +9,7 @@ const revalidated: string[] = [];
 
 withTestAdapters(() => ({
   session: async () => state.user,
-  db: async () => {
-    if (!state.t) throw new Error("no test db");
-    return state.t.db;
-  },
+  db: dbFrom(state),
 }));
 vi.mock("next/cache", () => ({ revalidatePath: (path: string) => revalidated.push(path) }));
 

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
-import { withTestAdapters } from "@tests/helpers/adapters";
+import { dbFrom, withTestAdapters } from "@tests/helpers/adapters";
 import type { SessionUser } from "@/server/auth/types";
 import { safeNextPath } from "@/server/http/safe-redirect";
 import { createTestDb, type TestDb } from "@tests/helpers/db";
@@ -18,10 +18,7 @@ const { Redirected } = vi.hoisted(() => ({
 }));
 withTestAdapters(() => ({
   session: async () => state.user,
-  db: async () => {
-    if (!state.t) throw new Error("no test db");
-    return state.t.db;
-  },
+  db: dbFrom(state),
 }));
 vi.mock("next/headers", () => ({ cookies: async () => ({ get: () => undefined, set: () => undefined, delete: () => undefined }) }));
 vi.mock("next/navigation", () => ({

@@ -8,7 +8,7 @@ import { delay, http, HttpResponse } from "msw";
 import { setupServer } from "msw/node";
 import sharp from "sharp";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test, vi } from "vitest";
-import { withTestAdapters } from "@tests/helpers/adapters";
+import { dbFrom, withTestAdapters } from "@tests/helpers/adapters";
 import { parseEnv } from "@/env";
 import type { SessionUser } from "@/server/auth/types";
 import { erasureJobs, profiles, searchLog, userSkills } from "@/server/db/schema";
@@ -26,10 +26,7 @@ const state = vi.hoisted(() => ({
 
 withTestAdapters(() => ({
   session: async () => state.user,
-  db: async () => {
-    if (!state.t) throw new Error("no test db");
-    return state.t.db;
-  },
+  db: dbFrom(state),
   config,
   keyring: () => testRing,
   // The test swaps embedders mid-test (a shorter timeout): the app's embedder asks for the current one.

@@ -2,7 +2,7 @@
 // there runs one statement at a time). This folder is only in vitest.postgres.config.ts's include.
 import { count, eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
-import { withTestAdapters } from "@tests/helpers/adapters";
+import { dbFrom, withTestAdapters } from "@tests/helpers/adapters";
 import type { SessionUser } from "@/server/auth/types";
 import { rateLimitWindows, userSkills } from "@/server/db/schema";
 import { createTestDb, type TestDb } from "@tests/helpers/db";
@@ -13,10 +13,7 @@ import { cells, loginsBy, makeConcept, makeUsers, ring, searchesBy } from "@test
 const state: { user: SessionUser | null; t?: TestDb } = { user: null };
 withTestAdapters(() => ({
   session: async () => state.user,
-  db: async () => {
-    if (!state.t) throw new Error("no test db");
-    return state.t.db;
-  },
+  db: dbFrom(state),
 }));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 
